@@ -1,0 +1,84 @@
+//===--- DiscardedReleaseCheck.cpp - memreview-discarded-release ----------===//
+//
+// Part of memreview.
+//
+//===----------------------------------------------------------------------===//
+
+#include "smartptr/DiscardedReleaseCheck.h"
+#include "utils/AstHelpers.h"
+#include "utils/SmartPointers.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang-tidy/utils/ASTUtils.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::memreview::smartptr {
+
+static constexpr llvm::StringLiteral CallID = "call";
+static constexpr llvm::StringLiteral OwnerID = "owner";
+static constexpr llvm::StringLiteral FunctionID = "function";
+
+void DiscardedReleaseCheck::registerMatchers(MatchFinder *Finder) {
+  // Every 'p.release()' on a std::unique_ptr; check() keeps those whose value
+  // is thrown away.
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(hasName("release"))),
+          utils::onSmartPointer(utils::uniquePointerClass()),
+          on(expr().bind(OwnerID)),
+          forFunction(functionDecl(hasBody(stmt())).bind(FunctionID)))
+          .bind(CallID),
+      this);
+}
+
+/// Whether the pointer of \p Owner is handed out with 'get()' somewhere in
+/// \p Body: passed to a call or a constructor, assigned, or stored in a
+/// variable. Then 'f(p.get()); p.release();' is the idiom that transfers
+/// ownership to 'f', and the discarded result is intended.
+static bool isHandedOutWithGet(const Expr &Owner, const Stmt &Body,
+                               ASTContext &Context) {
+  const auto GetCall = utils::smartPointerGet(OwnerID);
+  const auto HandedOut = ignoringParenImpCasts(GetCall);
+  const auto Uses = match(
+      findAll(stmt(anyOf(callExpr(hasAnyArgument(HandedOut)),
+                         cxxConstructExpr(hasAnyArgument(HandedOut)),
+                         binaryOperator(isAssignmentOperator(),
+                                        hasRHS(HandedOut)),
+                         declStmt(has(varDecl(hasInitializer(HandedOut))))))),
+      Body, Context);
+  for (const auto &Use : Uses)
+    if (tidy::utils::areStatementsIdentical(
+            Use.getNodeAs<Expr>(OwnerID)->IgnoreParenImpCasts(),
+            Owner.IgnoreParenImpCasts(), Context))
+      return true;
+  return false;
+}
+
+void DiscardedReleaseCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>(CallID);
+  const auto *Owner = Result.Nodes.getNodeAs<Expr>(OwnerID);
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>(FunctionID);
+  assert(Call && Owner && Function && "matcher bound nothing");
+  ASTContext &Context = *Result.Context;
+
+  if (!utils::isDiscardedValue(*Call, Context))
+    return;
+  // 'f(p.get()); p.release();' hands the object to 'f' first: intended.
+  if (isHandedOutWithGet(*Owner, *Function->getBody(), Context))
+    return;
+  std::string OwnerText = utils::sourceText(Owner, Context);
+
+  const auto *Member = cast<MemberExpr>(Call->getCallee());
+  auto D = diag(Member->getMemberLoc(),
+                "the pointer returned by 'release()' is discarded, so the "
+                "object that %0 owned is never deleted; use 'reset()' to "
+                "delete it")
+           << (OwnerText.empty() ? std::string("the smart pointer")
+                                 : "'" + OwnerText + "'")
+           << Call->getSourceRange();
+  if (!Member->getMemberLoc().isMacroID())
+    D << FixItHint::CreateReplacement(Member->getMemberLoc(), "reset");
+}
+
+} // namespace clang::tidy::memreview::smartptr

@@ -1,0 +1,53 @@
+//===--- DoubleOwnershipCheck.h - memreview-double-ownership ----------------------------*- C++ -*-===//
+//
+// Part of memreview.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MEMREVIEW_CHECKS_SMARTPTR_DOUBLEOWNERSHIPCHECK_H
+#define MEMREVIEW_CHECKS_SMARTPTR_DOUBLEOWNERSHIPCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/MapVector.h"
+
+namespace clang::tidy::memreview::smartptr {
+
+/// Finds one raw pointer adopted by two owners: two smart pointers, or a smart pointer and a manual 'delete'.
+/// See docs/checks/memreview-double-ownership.md.
+class DoubleOwnershipCheck : public ClangTidyCheck {
+public:
+  DoubleOwnershipCheck(StringRef Name, ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context) {}
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  /// One step in the life of a raw pointer variable: adopted by a smart
+  /// pointer, or released by hand.
+  struct Event {
+    const Stmt *Site;
+    /// The smart pointer variable that adopts, if named (null for releases
+    /// and temporaries).
+    const ValueDecl *SmartVar;
+    bool IsAdoption;
+    llvm::StringRef Deallocator;
+  };
+  struct FunctionEvents {
+    const FunctionDecl *Function;
+    llvm::MapVector<const VarDecl *, llvm::SmallVector<Event, 4>> ByPointer;
+  };
+  llvm::MapVector<const FunctionDecl *, FunctionEvents> Events;
+  ASTContext *Context = nullptr;
+
+  void checkFunction(const FunctionEvents &FE);
+  void reportAdoptionOfOwned(const Expr &Site, const Expr &Owner,
+                             const FunctionDecl &Function);
+};
+
+} // namespace clang::tidy::memreview::smartptr
+
+#endif

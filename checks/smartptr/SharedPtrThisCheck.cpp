@@ -1,0 +1,144 @@
+//===--- SharedPtrThisCheck.cpp - memreview-shared-ptr-this ---------------===//
+//
+// Part of memreview.
+//
+//===----------------------------------------------------------------------===//
+
+#include "smartptr/SharedPtrThisCheck.h"
+#include "utils/AstHelpers.h"
+#include "utils/SmartPointers.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::memreview::smartptr {
+
+static constexpr llvm::StringLiteral ConstructID = "construct";
+static constexpr llvm::StringLiteral ResetID = "reset";
+static constexpr llvm::StringLiteral ThisID = "this";
+static constexpr llvm::StringLiteral FunctionID = "function";
+
+void SharedPtrThisCheck::registerMatchers(MatchFinder *Finder) {
+  const auto SharedPtr = classTemplateSpecializationDecl(
+      utils::sharedPointerClass());
+  const auto AdoptsThis =
+      hasArgument(0, ignoringParenCasts(cxxThisExpr().bind(ThisID)));
+  const auto InFunction = forFunction(functionDecl().bind(FunctionID));
+
+  // 'std::shared_ptr<T>(this)' and 'std::shared_ptr<T> p(this)'. A second
+  // argument is a custom deleter, which may well be a no-op: stay silent.
+  Finder->addMatcher(
+      cxxConstructExpr(hasType(SharedPtr), argumentCountIs(1), AdoptsThis,
+                       InFunction)
+          .bind(ConstructID),
+      this);
+  // 'p.reset(this)'.
+  Finder->addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("reset"))),
+                        utils::onSmartPointer(utils::sharedPointerClass()),
+                        argumentCountIs(1), AdoptsThis, InFunction)
+          .bind(ResetID),
+      this);
+}
+
+/// The 'std::enable_shared_from_this<X>' base of \p RD, if any.
+static const ClassTemplateSpecializationDecl *
+enableSharedFromThisBase(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return nullptr;
+  for (const CXXBaseSpecifier &Base : RD->bases()) {
+    const auto *BaseDecl = Base.getType()->getAsCXXRecordDecl();
+    if (!BaseDecl)
+      continue;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(BaseDecl))
+      if (Spec->getQualifiedNameAsString() == "std::enable_shared_from_this")
+        return Spec;
+    if (const auto *Found = enableSharedFromThisBase(BaseDecl))
+      return Found;
+  }
+  return nullptr;
+}
+
+/// The pointee class of 'std::shared_ptr<T>'.
+static QualType sharedElementType(QualType SharedPtrType) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      SharedPtrType.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() < 1)
+    return {};
+  return Spec->getTemplateArgs()[0].getAsType();
+}
+
+void SharedPtrThisCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *This = Result.Nodes.getNodeAs<CXXThisExpr>(ThisID);
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>(FunctionID);
+  const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>(ConstructID);
+  const auto *Reset = Result.Nodes.getNodeAs<CXXMemberCallExpr>(ResetID);
+  assert(This && Function && (Construct || Reset) && "matcher bound nothing");
+
+  const CXXRecordDecl *Class = This->getType()->getPointeeCXXRecordDecl();
+  if (!Class)
+    return;
+  const Expr *Site = Construct ? static_cast<const Expr *>(Construct) : Reset;
+  const QualType Shared = Construct
+                              ? Construct->getType()
+                              : Reset->getImplicitObjectArgument()->getType();
+
+  const ClassTemplateSpecializationDecl *EnableBase =
+      enableSharedFromThisBase(Class);
+  const bool InConstructor = isa<CXXConstructorDecl>(Function);
+
+  // The fix-it is offered only where it is certain to compile and keep the
+  // type: a temporary 'std::shared_ptr<X>(this)' whose X is exactly the
+  // argument of the enable_shared_from_this base, outside constructors (where
+  // shared_from_this() throws).
+  std::optional<FixItHint> Fix;
+  if (Construct && EnableBase && !InConstructor) {
+    // The whole spelled expression: 'std::shared_ptr<X>(this)' is a functional
+    // cast around the construction, 'std::shared_ptr<X>{this}' a temporary.
+    const Expr *Whole = nullptr;
+    if (isa<CXXTemporaryObjectExpr>(Construct))
+      Whole = Construct;
+    else
+      Whole = utils::parentAs<CXXFunctionalCastExpr>(*Construct,
+                                                     *Result.Context);
+    QualType Element = sharedElementType(Shared);
+    QualType Enabled = EnableBase->getTemplateArgs()[0].getAsType();
+    if (Whole && !Element.isNull() && !Enabled.isNull() &&
+        Result.Context->hasSameUnqualifiedType(Element, Enabled) &&
+        !Whole->getBeginLoc().isMacroID() && !Whole->getEndLoc().isMacroID())
+      Fix = FixItHint::CreateReplacement(Whole->getSourceRange(),
+                                         "shared_from_this()");
+  }
+
+  {
+    auto D = diag(Site->getBeginLoc(),
+                  "%select{'std::shared_ptr'|'reset'}0 adopts 'this', creating "
+                  "a second owner that deletes the object independently of "
+                  "its current owner; use 'shared_from_this()'")
+             << (Construct ? 0 : 1) << This->getSourceRange();
+    if (Fix)
+      D << *Fix;
+  }
+
+  if (InConstructor)
+    diag(Function->getLocation(),
+         "'shared_from_this()' cannot be used in a constructor either; create "
+         "the 'std::shared_ptr' in a factory function after construction",
+         DiagnosticIDs::Note);
+  else if (EnableBase)
+    diag(Class->getLocation(),
+         "%0 derives from %1, so 'shared_from_this()' returns a pointer that "
+         "shares the existing ownership",
+         DiagnosticIDs::Note)
+        << Class << QualType(EnableBase->getTypeForDecl(), 0);
+  else
+    diag(Class->getLocation(),
+         "derive %0 from 'std::enable_shared_from_this<%1>' to be able to call "
+         "'shared_from_this()'",
+         DiagnosticIDs::Note)
+        << Class << Class->getName();
+}
+
+} // namespace clang::tidy::memreview::smartptr

@@ -1,0 +1,246 @@
+//===--- Main.cpp - the memreview command-line driver ---------------------===//
+//
+// Part of memreview. `memreview [options] <files...> [-- <compile flags>]`
+// analyses translation units of a compile database with memreview's checks,
+// on clang-tidy's own library.
+//
+// Exit status: 0 no findings, 1 findings, 2 usage or input error (including a
+// translation unit that failed to parse; the others are still analysed).
+//
+//===----------------------------------------------------------------------===//
+
+#include "CompileDb.h"
+#include "Report.h"
+#include "Runner.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/GlobList.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Signals.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/WithColor.h"
+#include <chrono>
+
+#ifndef MEMREVIEW_VERSION
+#define MEMREVIEW_VERSION "0.0.0"
+#endif
+#ifndef MEMREVIEW_RESOURCE_DIR
+#define MEMREVIEW_RESOURCE_DIR ""
+#endif
+
+// The checks live in this binary; referencing the module's anchor keeps the
+// linker from dropping its registration (as ClangTidyForceLinker.h does).
+namespace clang::tidy {
+extern volatile int MemreviewModuleAnchorSource;
+[[maybe_unused]] static int MemreviewModuleAnchorDestination =
+    MemreviewModuleAnchorSource;
+} // namespace clang::tidy
+
+using namespace clang::tidy;
+namespace cl = llvm::cl;
+
+static cl::OptionCategory Category("memreview options");
+
+static cl::list<std::string> InputFiles(cl::Positional, cl::desc("<files>"),
+                                        cl::cat(Category));
+static cl::opt<std::string> BuildPath(
+    "p", cl::desc("Build directory that holds compile_commands.json (default: "
+                  "the closest one above the first file)"),
+    cl::value_desc("build dir"), cl::Prefix, cl::cat(Category));
+static cl::opt<std::string> Checks(
+    "checks",
+    cl::desc("Comma-separated globs of checks to run, added to the "
+             "configuration (default: memreview-*)"),
+    cl::cat(Category));
+static cl::opt<std::string> Config(
+    "config", cl::desc("Configuration in YAML/JSON, as in clang-tidy's "
+                       "--config; .clang-tidy files are then ignored"),
+    cl::cat(Category));
+static cl::opt<std::string> ConfigFile(
+    "config-file",
+    cl::desc("Read the configuration from this file instead of .clang-tidy "
+             "files"),
+    cl::value_desc("path"), cl::cat(Category));
+static cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regular expression of headers whose findings are shown (overrides "
+             "HeaderFilterRegex)"),
+    cl::cat(Category));
+static cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes"),
+                         cl::cat(Category));
+static cl::opt<unsigned> Jobs(
+    "j", cl::desc("Translation units analysed in parallel (default: the number "
+                  "of cores)"),
+    cl::init(0), cl::Prefix, cl::cat(Category));
+static cl::list<std::string> ExtraArgs(
+    "extra-arg", cl::desc("Argument appended to each compile command"),
+    cl::cat(Category));
+static cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before", cl::desc("Argument prepended to each compile command"),
+    cl::cat(Category));
+static cl::opt<bool> ListChecks("list-checks",
+                                cl::desc("List the enabled checks and exit"),
+                                cl::cat(Category));
+static cl::opt<bool> Quiet("quiet",
+                           cl::desc("No progress line and no summary"),
+                           cl::cat(Category));
+
+[[noreturn]] static void inputError(const llvm::Twine &Message) {
+  llvm::WithColor::error(llvm::errs(), "memreview") << Message << "\n";
+  std::exit(2);
+}
+
+/// Every check name that exists (memreview's and clang-tidy's built-ins).
+static std::vector<std::string> allCheckNames() {
+  std::vector<std::string> Names;
+  for (const auto &Name : getAllChecksAndOptions(false).Names)
+    Names.push_back(Name.getKey().str());
+  return Names;
+}
+
+/// Rejects a '--checks' glob that selects no check: a typo would otherwise
+/// turn a check off in silence.
+static void validateCheckGlobs(llvm::StringRef Globs) {
+  std::vector<std::string> Names = allCheckNames();
+  llvm::SmallVector<llvm::StringRef, 8> Items;
+  Globs.split(Items, ',', -1, false);
+  for (llvm::StringRef Item : Items) {
+    llvm::StringRef Glob = Item.trim();
+    Glob.consume_front("-");
+    Glob = Glob.trim();
+    if (Glob.empty() || Glob.find_first_not_of('*') == llvm::StringRef::npos)
+      continue;
+    GlobList Matcher(Glob);
+    if (llvm::none_of(Names, [&](const std::string &Name) {
+          return Matcher.contains(Name);
+        }))
+      inputError("unknown check glob '" + Item.trim() +
+                 "': it matches no check; run 'memreview --list-checks'");
+  }
+}
+
+int main(int argc, const char **argv) {
+  llvm::InitLLVM Init(argc, argv);
+  auto Start = std::chrono::steady_clock::now();
+
+  std::string FixedError;
+  std::unique_ptr<clang::tooling::CompilationDatabase> Fixed =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
+          argc, argv, FixedError);
+  if (!FixedError.empty())
+    inputError(FixedError);
+
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "memreview " << MEMREVIEW_VERSION << " (LLVM " << LLVM_VERSION_STRING
+       << ")\n";
+  });
+  std::string ParseErrors;
+  llvm::raw_string_ostream ParseErrorStream(ParseErrors);
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "memreview: finds memory-ownership mistakes in C++ code.\n\n"
+          "  memreview [options] <files...> [-- <compile flags>]\n"
+          "  memreview -p <build dir>          (every file of the database)\n\n"
+          "Exit status: 0 no findings, 1 findings, 2 usage or input error.\n",
+          &ParseErrorStream)) {
+    llvm::StringRef First = llvm::StringRef(ParseErrors).trim().split('\n').first;
+    First.consume_front("memreview: ");
+    inputError(First);
+  }
+
+  // Options, exactly as clang-tidy composes them: defaults, then .clang-tidy
+  // files (or --config / --config-file), then the command line.
+  ClangTidyGlobalOptions GlobalOptions;
+  ClangTidyOptions DefaultOptions = ClangTidyOptions::getDefaults();
+  DefaultOptions.Checks = "-*,memreview-*";
+  ClangTidyOptions OverrideOptions;
+  if (Checks.getNumOccurrences()) {
+    validateCheckGlobs(Checks);
+    OverrideOptions.Checks = Checks;
+  }
+  if (HeaderFilter.getNumOccurrences())
+    OverrideOptions.HeaderFilterRegex = HeaderFilter;
+  if (!ExtraArgs.empty())
+    OverrideOptions.ExtraArgs.emplace(ExtraArgs.begin(), ExtraArgs.end());
+  if (!ExtraArgsBefore.empty())
+    OverrideOptions.ExtraArgsBefore.emplace(ExtraArgsBefore.begin(),
+                                            ExtraArgsBefore.end());
+
+  std::optional<ClangTidyOptions> ConfigOptions;
+  if (Config.getNumOccurrences() && ConfigFile.getNumOccurrences())
+    inputError("--config and --config-file are mutually exclusive");
+  if (Config.getNumOccurrences() || ConfigFile.getNumOccurrences()) {
+    std::string Text = Config;
+    std::string Source = "--config";
+    if (ConfigFile.getNumOccurrences()) {
+      auto Buffer = llvm::MemoryBuffer::getFile(ConfigFile);
+      if (!Buffer)
+        inputError("cannot read config file '" + ConfigFile +
+                   "': " + Buffer.getError().message());
+      Text = (*Buffer)->getBuffer().str();
+      Source = "config file '" + ConfigFile + "'";
+    }
+    auto Parsed =
+        parseConfiguration(llvm::MemoryBufferRef(Text, Source));
+    if (!Parsed)
+      inputError("invalid " + Source + ": " + Parsed.getError().message());
+    ConfigOptions = std::move(*Parsed);
+  }
+  auto MakeOptionsProvider =
+      [=]() -> std::unique_ptr<ClangTidyOptionsProvider> {
+    if (ConfigOptions)
+      return std::make_unique<ConfigOptionsProvider>(
+          GlobalOptions, DefaultOptions, *ConfigOptions, OverrideOptions,
+          llvm::vfs::createPhysicalFileSystem());
+    return std::make_unique<FileOptionsProvider>(
+        GlobalOptions, DefaultOptions, OverrideOptions,
+        llvm::vfs::createPhysicalFileSystem());
+  };
+
+  if (ListChecks) {
+    std::string Probe = InputFiles.empty() ? "dummy.cpp" : InputFiles.front();
+    std::vector<std::string> Enabled = getCheckNames(
+        MakeOptionsProvider()->getOptions(Probe), false);
+    llvm::outs() << "Enabled checks:";
+    for (const std::string &Name : Enabled)
+      llvm::outs() << "\n    " << Name;
+    llvm::outs() << "\n\n";
+    return 0;
+  }
+
+  llvm::Expected<memreview::CompileSetup> Setup = memreview::loadCompileSetup(
+      std::move(Fixed), BuildPath,
+      std::vector<std::string>(InputFiles.begin(), InputFiles.end()));
+  if (!Setup)
+    inputError(llvm::toString(Setup.takeError()));
+
+  if (getCheckNames(MakeOptionsProvider()->getOptions(Setup->Files.front()),
+                    false)
+          .empty())
+    inputError("no check is enabled for '" + Setup->Files.front() +
+               "'; check --checks and the Checks of .clang-tidy files");
+
+  memreview::RunOptions Run;
+  Run.MakeOptionsProvider = MakeOptionsProvider;
+  Run.Jobs = Jobs;
+  Run.Progress = !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
+  Run.ResourceDir = MEMREVIEW_RESOURCE_DIR;
+  std::vector<memreview::UnitResult> Results =
+      memreview::analyseAll(*Setup, Run);
+
+  memreview::Report Report = memreview::collect(Results);
+  memreview::printText(Report, MakeOptionsProvider(), Fix);
+  double Seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - Start)
+                       .count();
+  if (!Quiet)
+    memreview::printSummary(Report, Seconds, llvm::errs());
+  if (!Report.Failed.empty())
+    return 2;
+  return Report.Findings.empty() ? 0 : 1;
+}

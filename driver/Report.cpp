@@ -1,0 +1,91 @@
+//===--- Report.cpp - merge results and print them ------------------------===//
+//
+// Part of memreview.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Report.h"
+#include "clang-tidy/ClangTidy.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/WithColor.h"
+#include <set>
+#include <tuple>
+
+using namespace clang::tidy;
+
+namespace memreview {
+
+Report collect(std::vector<UnitResult> &Results) {
+  Report R;
+  std::set<std::tuple<std::string, std::string, std::string, unsigned>> Seen;
+  for (UnitResult &Unit : Results) {
+    if (Unit.ParseError) {
+      R.Failed.emplace_back(Unit.File, *Unit.ParseError);
+      continue;
+    }
+    ++R.FilesAnalysed;
+    R.SuppressedByNolint += Unit.SuppressedByNolint;
+    for (ClangTidyError &Error : Unit.Findings)
+      if (Seen.emplace(Error.DiagnosticName, Error.Message.Message,
+                       Error.Message.FilePath, Error.Message.FileOffset)
+              .second)
+        R.Findings.push_back(std::move(Error));
+  }
+  std::stable_sort(R.Findings.begin(), R.Findings.end(),
+                   [](const ClangTidyError &A, const ClangTidyError &B) {
+                     return std::tie(A.Message.FilePath, A.Message.FileOffset) <
+                            std::tie(B.Message.FilePath, B.Message.FileOffset);
+                   });
+  return R;
+}
+
+void printText(const Report &R,
+               std::unique_ptr<ClangTidyOptionsProvider> Options,
+               bool ApplyFixes) {
+  for (const auto &[File, Error] : R.Failed)
+    llvm::WithColor::error(llvm::errs(), "memreview")
+        << "failed to parse '" << File << "': " << Error << "\n";
+  if (R.Findings.empty())
+    return;
+  ClangTidyContext Context(std::move(Options));
+  Context.setCurrentFile(R.Findings.front().Message.FilePath);
+  unsigned WarningsAsErrors = 0;
+  handleErrors(R.Findings, Context, ApplyFixes ? FB_Fix : FB_NoFix,
+               WarningsAsErrors, llvm::vfs::createPhysicalFileSystem());
+}
+
+void printSummary(const Report &R, double Seconds, llvm::raw_ostream &OS) {
+  llvm::StringMap<unsigned> PerCheck;
+  std::set<std::string> FilesWithFindings;
+  for (const ClangTidyError &Error : R.Findings) {
+    ++PerCheck[Error.DiagnosticName];
+    FilesWithFindings.insert(Error.Message.FilePath);
+  }
+  OS << "memreview: ";
+  if (R.Findings.empty()) {
+    OS << "no findings";
+  } else {
+    OS << R.Findings.size() << (R.Findings.size() == 1 ? " finding" : " findings")
+       << " (";
+    std::vector<std::string> Names;
+    for (const auto &Entry : PerCheck)
+      Names.push_back(Entry.getKey().str());
+    llvm::sort(Names);
+    for (size_t I = 0; I < Names.size(); ++I)
+      OS << (I ? ", " : "") << Names[I] << ": " << PerCheck[Names[I]];
+    OS << ") in " << FilesWithFindings.size()
+       << (FilesWithFindings.size() == 1 ? " file" : " files");
+  }
+  OS << "; " << R.FilesAnalysed
+     << (R.FilesAnalysed == 1 ? " file analysed" : " files analysed");
+  if (!R.Failed.empty())
+    OS << ", " << R.Failed.size()
+       << (R.Failed.size() == 1 ? " failed to parse" : " failed to parse");
+  if (R.SuppressedByNolint)
+    OS << ", " << R.SuppressedByNolint << " suppressed by NOLINT";
+  OS << llvm::formatv("; {0:F2}s\n", Seconds);
+}
+
+} // namespace memreview

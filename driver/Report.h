@@ -1,0 +1,39 @@
+//===--- Report.h - merge results and print them ---------------*- C++ -*-===//
+//
+// Part of memreview.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MEMREVIEW_DRIVER_REPORT_H
+#define MEMREVIEW_DRIVER_REPORT_H
+
+#include "Runner.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace memreview {
+
+/// The merged outcome of a run.
+struct Report {
+  /// Findings of every unit, each once (a finding in a header included by
+  /// several units is reported once), in file and offset order.
+  std::vector<clang::tidy::ClangTidyError> Findings;
+  /// Units that failed to parse, with their first error.
+  std::vector<std::pair<std::string, std::string>> Failed;
+  size_t FilesAnalysed = 0;
+  unsigned SuppressedByNolint = 0;
+};
+
+Report collect(std::vector<UnitResult> &Results);
+
+/// Prints parse failures (one line each, on stderr) and the findings in
+/// clang's format (on stdout); applies fixes when \p ApplyFixes.
+void printText(const Report &R,
+               std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Options,
+               bool ApplyFixes);
+
+/// "memreview: 3 findings (memreview-leak: 2, ...) in 5 files; ..."
+void printSummary(const Report &R, double Seconds, llvm::raw_ostream &OS);
+
+} // namespace memreview
+
+#endif

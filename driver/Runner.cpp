@@ -1,0 +1,223 @@
+//===--- Runner.cpp - analyse translation units in parallel ---------------===//
+//
+// Part of memreview.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Runner.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Serialization/PCHContainerOperations.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+#include <chrono>
+#include <mutex>
+
+using namespace clang;
+using namespace clang::tidy;
+using namespace clang::tooling;
+
+namespace memreview {
+
+std::pair<unsigned, unsigned> lineAndColumn(llvm::StringRef File,
+                                            unsigned Offset) {
+  auto Buffer = llvm::MemoryBuffer::getFile(File);
+  if (!Buffer)
+    return {0, 0};
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  if (Offset > Text.size())
+    return {0, 0};
+  llvm::StringRef Before = Text.take_front(Offset);
+  unsigned Line = Before.count('\n') + 1;
+  size_t LineStart = Before.rfind('\n');
+  unsigned Column =
+      LineStart == llvm::StringRef::npos ? Offset + 1 : Offset - LineStart;
+  return {Line, Column};
+}
+
+namespace {
+
+/// The frontend action of one translation unit, as clang-tidy builds it.
+class TidyActionFactory : public FrontendActionFactory {
+public:
+  TidyActionFactory(ClangTidyContext &Context,
+                    IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
+      : ConsumerFactory(Context, std::move(FS)) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(ConsumerFactory);
+  }
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    // Like clang-tidy: code may hide itself from analysers with
+    // '#ifndef __clang_analyzer__'.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    // Diagnostics reach the ClangTidyDiagnosticConsumer; this only stops the
+    // compiler's "N warnings generated." line.
+    Invocation->getDiagnosticOpts().ShowCarets = false;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
+  }
+
+private:
+  class Action : public ASTFrontendAction {
+  public:
+    explicit Action(ClangTidyASTConsumerFactory &Factory) : Factory(Factory) {}
+    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
+                                                   StringRef File) override {
+      return Factory.createASTConsumer(Compiler, File);
+    }
+
+  private:
+    ClangTidyASTConsumerFactory &Factory;
+  };
+  ClangTidyASTConsumerFactory ConsumerFactory;
+};
+
+/// Absolute form of a diagnostic's file, resolved against its build directory.
+std::string absoluteFile(const ClangTidyError &Error) {
+  llvm::SmallString<256> Path(Error.Message.FilePath);
+  if (!Path.empty() && llvm::sys::path::is_relative(Path) &&
+      !Error.BuildDirectory.empty()) {
+    llvm::SmallString<256> Abs(Error.BuildDirectory);
+    llvm::sys::path::append(Abs, Path);
+    Path = Abs;
+  }
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
+
+UnitResult analyseUnit(const CompilationDatabase &Database,
+                       const std::string &File, const RunOptions &Options) {
+  auto Start = std::chrono::steady_clock::now();
+  UnitResult Result;
+  Result.File = File;
+
+  ClangTidyContext Context(Options.MakeOptionsProvider(),
+                           /*AllowEnablingAnalyzerAlphaCheckers=*/false);
+  // A physical file system of its own: its working directory is private to
+  // this task (the process-wide one is shared by all threads).
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::createPhysicalFileSystem());
+  ClangTool Tool(Database, {File}, std::make_shared<PCHContainerOperations>(),
+                 FS);
+  Tool.setPrintErrorMessage(false);
+  // Per-file ExtraArgs / ExtraArgsBefore of the clang-tidy configuration.
+  Tool.appendArgumentsAdjuster(
+      [&Context](const CommandLineArguments &Args, StringRef Filename) {
+        ClangTidyOptions Opts = Context.getOptionsForFile(Filename);
+        CommandLineArguments Adjusted = Args;
+        if (Opts.ExtraArgsBefore) {
+          auto I = Adjusted.begin();
+          if (I != Adjusted.end() && !StringRef(*I).starts_with("-"))
+            ++I;
+          Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
+                          Opts.ExtraArgsBefore->end());
+        }
+        if (Opts.ExtraArgs)
+          Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
+                          Opts.ExtraArgs->end());
+        return Adjusted;
+      });
+  Tool.appendArgumentsAdjuster(getStripPluginsAdjuster());
+  // Builtin headers come from the clang memreview is built with, whatever
+  // compiler the database names (ClangTool would look beside our binary).
+  if (!Options.ResourceDir.empty())
+    Tool.appendArgumentsAdjuster(
+        [Dir = Options.ResourceDir](const CommandLineArguments &Args,
+                                    StringRef) {
+          for (const std::string &Arg : Args)
+            if (StringRef(Arg).starts_with("-resource-dir"))
+              return Args;
+          CommandLineArguments Adjusted = Args;
+          Adjusted.insert(Adjusted.begin() + (Adjusted.empty() ? 0 : 1),
+                          "-resource-dir=" + Dir);
+          return Adjusted;
+        });
+
+  ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr,
+                                           /*RemoveIncompatibleErrors=*/true,
+                                           /*GetFixesFromNotes=*/false);
+  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(),
+                       &DiagConsumer, /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&DE);
+  Tool.setDiagnosticConsumer(&DiagConsumer);
+
+  TidyActionFactory Factory(Context, FS);
+  int Status = Tool.run(&Factory);
+
+  for (ClangTidyError &Error : DiagConsumer.take()) {
+    Error.Message.FilePath = absoluteFile(Error);
+    bool IsCompilerError = Error.DiagLevel == ClangTidyError::Error &&
+                           StringRef(Error.DiagnosticName)
+                               .starts_with("clang-diagnostic-");
+    if (IsCompilerError) {
+      if (!Result.ParseError) {
+        auto [Line, Column] =
+            lineAndColumn(Error.Message.FilePath, Error.Message.FileOffset);
+        std::string Where = Error.Message.FilePath;
+        if (Line)
+          Where += ":" + std::to_string(Line) + ":" + std::to_string(Column);
+        Result.ParseError = Where + ": " + Error.Message.Message;
+      }
+      continue;
+    }
+    Result.Findings.push_back(std::move(Error));
+  }
+  if (Status != 0 && !Result.ParseError)
+    Result.ParseError = File + ": the compiler could not process this file";
+  if (Result.ParseError)
+    Result.Findings.clear();
+  Result.SuppressedByNolint = Context.getStats().ErrorsIgnoredNOLINT;
+  Result.Seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - Start)
+                       .count();
+  return Result;
+}
+
+} // namespace
+
+std::vector<UnitResult> analyseAll(const CompileSetup &Setup,
+                                   const RunOptions &Options) {
+  std::vector<UnitResult> Results(Setup.Files.size());
+  std::mutex ProgressMutex;
+  size_t Done = 0;
+  auto Run = [&](size_t Index) {
+    Results[Index] = analyseUnit(*Setup.Database, Setup.Files[Index], Options);
+    if (!Options.Progress)
+      return;
+    std::lock_guard<std::mutex> Lock(ProgressMutex);
+    ++Done;
+    llvm::errs() << "\r\x1b[K[" << Done << "/" << Setup.Files.size() << "] "
+                 << Setup.Files[Index];
+    if (Done == Setup.Files.size())
+      llvm::errs() << "\r\x1b[K";
+    llvm::errs().flush();
+  };
+
+  unsigned Jobs = Options.Jobs ? Options.Jobs
+                               : llvm::hardware_concurrency().compute_thread_count();
+  if (Jobs <= 1 || Setup.Files.size() <= 1) {
+    for (size_t I = 0; I < Setup.Files.size(); ++I)
+      Run(I);
+    return Results;
+  }
+  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+  for (size_t I = 0; I < Setup.Files.size(); ++I)
+    Pool.async([&Run, I] { Run(I); });
+  Pool.wait();
+  return Results;
+}
+
+} // namespace memreview

@@ -1,0 +1,56 @@
+//===--- Runner.h - analyse translation units in parallel ------*- C++ -*-===//
+//
+// Part of memreview. Runs clang-tidy's own machinery (ClangTidyContext,
+// ClangTidyASTConsumerFactory, ClangTidyDiagnosticConsumer) on one translation
+// unit per task of an llvm::ThreadPool.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MEMREVIEW_DRIVER_RUNNER_H
+#define MEMREVIEW_DRIVER_RUNNER_H
+
+#include "CompileDb.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include <functional>
+#include <optional>
+
+namespace memreview {
+
+struct RunOptions {
+  /// Makes the options provider of one task (each task owns its own).
+  std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>()>
+      MakeOptionsProvider;
+  unsigned Jobs = 0;
+  /// Print a '[n/N] file' line on stderr as files finish.
+  bool Progress = false;
+  /// Clang's resource directory (builtin headers) for every compile command.
+  std::string ResourceDir;
+};
+
+/// What one translation unit produced.
+struct UnitResult {
+  std::string File;
+  /// Findings of the enabled checks (and clang-tidy's own diagnostics).
+  std::vector<clang::tidy::ClangTidyError> Findings;
+  /// Set when the unit failed to parse: "file:line:col: message" of the first
+  /// error. Such a unit contributes no findings.
+  std::optional<std::string> ParseError;
+  /// Findings that NOLINT comments suppressed.
+  unsigned SuppressedByNolint = 0;
+  double Seconds = 0;
+};
+
+/// Analyses every file of \p Setup; results come back in the order of
+/// Setup.Files.
+std::vector<UnitResult> analyseAll(const CompileSetup &Setup,
+                                   const RunOptions &Options);
+
+/// "line:col" of a byte offset in a file (1-based), or {0, 0} when the file
+/// cannot be read.
+std::pair<unsigned, unsigned> lineAndColumn(llvm::StringRef File,
+                                            unsigned Offset);
+
+} // namespace memreview
+
+#endif
