@@ -6,6 +6,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "CheckCatalog.h"
+#include "dealloc/DeleteNonHeapCheck.h"
+#include "dealloc/MismatchedDeallocationCheck.h"
+#include "leaks/LeakCheck.h"
+#include "lifetime/DoubleDeleteCheck.h"
+#include "lifetime/UseAfterDeleteCheck.h"
 #include "smartptr/DeleteOwnedCheck.h"
 #include "smartptr/DiscardedReleaseCheck.h"
 #include "smartptr/DoubleOwnershipCheck.h"
@@ -21,12 +26,21 @@ public:
     // Alphabetical order.
     Factories.registerCheck<smartptr::DeleteOwnedCheck>(
         "memreview-delete-owned");
+    Factories.registerCheck<dealloc::DeleteNonHeapCheck>(
+        "memreview-delete-non-heap");
     Factories.registerCheck<smartptr::DiscardedReleaseCheck>(
         "memreview-discarded-release");
+    Factories.registerCheck<lifetime::DoubleDeleteCheck>(
+        "memreview-double-delete");
     Factories.registerCheck<smartptr::DoubleOwnershipCheck>(
         "memreview-double-ownership");
+    Factories.registerCheck<leaks::LeakCheck>("memreview-leak");
+    Factories.registerCheck<dealloc::MismatchedDeallocationCheck>(
+        "memreview-mismatched-deallocation");
     Factories.registerCheck<smartptr::SharedPtrThisCheck>(
         "memreview-shared-ptr-this");
+    Factories.registerCheck<lifetime::UseAfterDeleteCheck>(
+        "memreview-use-after-delete");
   }
 };
 

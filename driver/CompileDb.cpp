@@ -8,8 +8,10 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 using namespace clang::tooling;
 
@@ -30,6 +32,14 @@ static std::string absolutePath(llvm::StringRef Path) {
   llvm::sys::fs::make_absolute(Abs);
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
+}
+
+/// A parser's message in the style of the driver's: "Missing key: \"file\"."
+/// becomes "missing key: \"file\"".
+static std::string diagnosticStyle(llvm::StringRef Message) {
+  Message = Message.trim();
+  Message.consume_back(".");
+  return (Message.take_front(1).lower() + Message.drop_front(1)).str();
 }
 
 /// The closest compile_commands.json at or above \p Dir, or empty.
@@ -56,17 +66,46 @@ loadJsonDatabase(llvm::StringRef Path) {
                       "': " + Buffer.getError().message());
   if (llvm::StringRef((*Buffer)->getBuffer()).trim().empty())
     return inputError("compile database '" + Path + "' is empty");
+  // JSONCompilationDatabase parses with the YAML parser, which prints syntax
+  // errors with a source excerpt on stderr before it fails; the JSON parser
+  // finds them first, and quietly.
+  if (llvm::Expected<llvm::json::Value> Parsed =
+          llvm::json::parse((*Buffer)->getBuffer());
+      !Parsed) {
+    // "[3:1, byte=20]: Expected , or ] after array element" becomes
+    // "line 3, column 1: expected , or ] after array element".
+    std::string Message = llvm::toString(Parsed.takeError());
+    llvm::StringRef Text(Message);
+    if (Text.consume_front("[")) {
+      auto [Where, Rest] = Text.split("]: ");
+      auto [Line, Column] = Where.split(',').first.split(':');
+      unsigned ColumnNumber = 0;
+      Column.getAsInteger(10, ColumnNumber);
+      // The JSON parser reports the offset past the offending character,
+      // which is its column counted from 1 (and 0 at the end of the text).
+      Message = ("line " + Line + ", column " +
+                 llvm::Twine(std::max(ColumnNumber, 1u)) + ": " +
+                 diagnosticStyle(Rest))
+                    .str();
+    }
+    return inputError("malformed compile database '" + Path + "': " +
+                      Message);
+  }
   std::string Message;
   std::unique_ptr<CompilationDatabase> DB = JSONCompilationDatabase::loadFromFile(
       Path, Message, JSONCommandLineSyntax::AutoDetect);
   if (!DB) {
     // The parser's message can span lines; keep the first.
     llvm::StringRef First = llvm::StringRef(Message).split('\n').first;
-    return inputError("malformed compile database '" + Path + "': " + First);
+    return inputError("malformed compile database '" + Path +
+                      "': " + diagnosticStyle(First));
   }
   if (DB->getAllFiles().empty())
     return inputError("compile database '" + Path + "' has no entries");
-  return DB;
+  // As clang-tidy loads it: '@file' arguments expanded, and '--target' /
+  // '--driver-mode' deduced from compiler names like 'arm-none-eabi-g++'.
+  return inferTargetAndDriverMode(
+      expandResponseFiles(std::move(DB), llvm::vfs::getRealFileSystem()));
 }
 
 /// A database that answers for headers with the command of the closest
@@ -122,13 +161,20 @@ loadCompileSetup(std::unique_ptr<CompilationDatabase> Fixed,
                  llvm::StringRef BuildPath,
                  const std::vector<std::string> &InputFiles) {
   CompileSetup Setup;
+  // The names as given, for messages, parallel to Setup.Files.
+  std::vector<std::string> GivenNames;
+  llvm::StringSet<> Given;
   for (const std::string &File : InputFiles) {
     std::string Abs = absolutePath(File);
     if (llvm::sys::fs::is_directory(Abs))
       return inputError("'" + File + "' is a directory, not a source file");
     if (!llvm::sys::fs::exists(Abs))
       return inputError("no such file: '" + File + "'");
+    // 'a.cpp ./a.cpp' is one file, analysed once.
+    if (!Given.insert(Abs).second)
+      continue;
     Setup.Files.push_back(Abs);
+    GivenNames.push_back(File);
   }
 
   if (Fixed) {
@@ -180,7 +226,7 @@ loadCompileSetup(std::unique_ptr<CompilationDatabase> Fixed,
     for (size_t I = 0; I < Setup.Files.size(); ++I)
       if (!isHeaderFile(Setup.Files[I]) &&
           (*DB)->getCompileCommands(Setup.Files[I]).empty())
-        return inputError("'" + InputFiles[I] + "' has no compile command in '" +
+        return inputError("'" + GivenNames[I] + "' has no compile command in '" +
                           DatabasePath + "'");
   }
   Setup.Database = std::make_unique<HeaderInferringDatabase>(std::move(*DB));

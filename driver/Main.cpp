@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CompileDb.h"
+#include "Config.h"
 #include "Report.h"
 #include "Runner.h"
 #include "clang-tidy/ClangTidy.h"
@@ -56,7 +57,7 @@ static cl::opt<std::string> Checks(
     cl::desc("Comma-separated globs of checks to run, added to the "
              "configuration (default: memreview-*)"),
     cl::cat(Category));
-static cl::opt<std::string> Config(
+static cl::opt<std::string> ConfigText(
     "config", cl::desc("Configuration in YAML/JSON, as in clang-tidy's "
                        "--config; .clang-tidy files are then ignored"),
     cl::cat(Category));
@@ -148,64 +149,76 @@ int main(int argc, const char **argv) {
           "  memreview -p <build dir>          (every file of the database)\n\n"
           "Exit status: 0 no findings, 1 findings, 2 usage or input error.\n",
           &ParseErrorStream)) {
+    // Errors in option values ('-j abc') are printed by the parser itself,
+    // on one line; the others are collected in ParseErrors.
     llvm::StringRef First = llvm::StringRef(ParseErrors).trim().split('\n').first;
+    if (First.empty())
+      std::exit(2);
     First.consume_front("memreview: ");
     inputError(First);
   }
 
   // Options, exactly as clang-tidy composes them: defaults, then .clang-tidy
   // files (or --config / --config-file), then the command line.
-  ClangTidyGlobalOptions GlobalOptions;
-  ClangTidyOptions DefaultOptions = ClangTidyOptions::getDefaults();
-  DefaultOptions.Checks = "-*,memreview-*";
-  ClangTidyOptions OverrideOptions;
+  memreview::ConfigSetup Config;
+  Config.Defaults = ClangTidyOptions::getDefaults();
+  Config.Defaults.Checks = "-*,memreview-*";
   if (Checks.getNumOccurrences()) {
     validateCheckGlobs(Checks);
-    OverrideOptions.Checks = Checks;
+    Config.Overrides.Checks = Checks;
   }
   if (HeaderFilter.getNumOccurrences())
-    OverrideOptions.HeaderFilterRegex = HeaderFilter;
+    Config.Overrides.HeaderFilterRegex = HeaderFilter;
   if (!ExtraArgs.empty())
-    OverrideOptions.ExtraArgs.emplace(ExtraArgs.begin(), ExtraArgs.end());
+    Config.Overrides.ExtraArgs.emplace(ExtraArgs.begin(), ExtraArgs.end());
   if (!ExtraArgsBefore.empty())
-    OverrideOptions.ExtraArgsBefore.emplace(ExtraArgsBefore.begin(),
-                                            ExtraArgsBefore.end());
+    Config.Overrides.ExtraArgsBefore.emplace(ExtraArgsBefore.begin(),
+                                             ExtraArgsBefore.end());
 
-  std::optional<ClangTidyOptions> ConfigOptions;
-  if (Config.getNumOccurrences() && ConfigFile.getNumOccurrences())
+  if (ConfigText.getNumOccurrences() && ConfigFile.getNumOccurrences())
     inputError("--config and --config-file are mutually exclusive");
-  if (Config.getNumOccurrences() || ConfigFile.getNumOccurrences()) {
-    std::string Text = Config;
+  if (ConfigText.getNumOccurrences() || ConfigFile.getNumOccurrences()) {
+    std::string Text = ConfigText;
     std::string Source = "--config";
+    std::string What = "invalid --config";
     if (ConfigFile.getNumOccurrences()) {
       auto Buffer = llvm::MemoryBuffer::getFile(ConfigFile);
       if (!Buffer)
         inputError("cannot read config file '" + ConfigFile +
                    "': " + Buffer.getError().message());
       Text = (*Buffer)->getBuffer().str();
-      Source = "config file '" + ConfigFile + "'";
+      Source = ConfigFile;
+      What = "invalid config file '" + ConfigFile + "'";
     }
-    auto Parsed =
-        parseConfiguration(llvm::MemoryBufferRef(Text, Source));
+    llvm::Expected<ClangTidyOptions> Parsed =
+        memreview::parseConfigText(Text, Source);
     if (!Parsed)
-      inputError("invalid " + Source + ": " + Parsed.getError().message());
-    ConfigOptions = std::move(*Parsed);
+      inputError(What + ": " + llvm::toString(Parsed.takeError()));
+    Config.Config = std::move(*Parsed);
   }
+  // Providers of the main thread resolve relative names against the current
+  // directory; each task makes its own (see Runner.cpp).
   auto MakeOptionsProvider =
-      [=]() -> std::unique_ptr<ClangTidyOptionsProvider> {
-    if (ConfigOptions)
-      return std::make_unique<ConfigOptionsProvider>(
-          GlobalOptions, DefaultOptions, *ConfigOptions, OverrideOptions,
-          llvm::vfs::createPhysicalFileSystem());
-    return std::make_unique<FileOptionsProvider>(
-        GlobalOptions, DefaultOptions, OverrideOptions,
-        llvm::vfs::createPhysicalFileSystem());
+      [&Config](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
+                    llvm::vfs::createPhysicalFileSystem()) {
+        return memreview::makeOptionsProvider(Config, std::move(FS));
+      };
+  // A malformed .clang-tidy is an input error, reported once per file.
+  auto ExitOnConfigFileErrors = [&Config] {
+    std::vector<std::string> Messages = Config.Errors->messages();
+    if (Messages.empty())
+      return;
+    for (const std::string &Message : Messages)
+      llvm::WithColor::error(llvm::errs(), "memreview")
+          << Message << "\n";
+    std::exit(2);
   };
 
   if (ListChecks) {
     std::string Probe = InputFiles.empty() ? "dummy.cpp" : InputFiles.front();
     std::vector<std::string> Enabled = getCheckNames(
         MakeOptionsProvider()->getOptions(Probe), false);
+    ExitOnConfigFileErrors();
     llvm::outs() << "Enabled checks:";
     for (const std::string &Name : Enabled)
       llvm::outs() << "\n    " << Name;
@@ -219,6 +232,14 @@ int main(int argc, const char **argv) {
   if (!Setup)
     inputError(llvm::toString(Setup.takeError()));
 
+  // Read the configuration of every file before the analysis, so that a
+  // malformed .clang-tidy stops the run before it prints anything.
+  {
+    std::unique_ptr<ClangTidyOptionsProvider> Provider = MakeOptionsProvider();
+    for (const std::string &File : Setup->Files)
+      Provider->getOptions(File);
+  }
+  ExitOnConfigFileErrors();
   if (getCheckNames(MakeOptionsProvider()->getOptions(Setup->Files.front()),
                     false)
           .empty())
@@ -240,6 +261,8 @@ int main(int argc, const char **argv) {
                        .count();
   if (!Quiet)
     memreview::printSummary(Report, Seconds, llvm::errs());
+  // Configuration files met only during the analysis (beside headers).
+  ExitOnConfigFileErrors();
   if (!Report.Failed.empty())
     return 2;
   return Report.Findings.empty() ? 0 : 1;

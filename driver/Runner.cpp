@@ -13,6 +13,7 @@
 #include "clang/Serialization/PCHContainerOperations.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
@@ -98,18 +99,59 @@ std::string absoluteFile(const ClangTidyError &Error) {
   return std::string(Path);
 }
 
+/// Why the compile commands of \p File cannot run, as "<file>: <reason>"; the
+/// compiler would report a missing file confusingly ("no input files"), and
+/// ClangTool aborts the process on a missing directory.
+std::optional<std::string> commandProblem(const CompilationDatabase &Database,
+                                          const std::string &File) {
+  std::vector<CompileCommand> Commands = Database.getCompileCommands(File);
+  if (Commands.empty())
+    return File + ": no compile command";
+  for (const CompileCommand &Command : Commands) {
+    if (!llvm::sys::fs::is_directory(Command.Directory))
+      return File + ": the directory of its compile command, '" +
+             Command.Directory + "', does not exist";
+    llvm::SmallString<256> Source(Command.Filename);
+    if (llvm::sys::path::is_relative(Source))
+      llvm::sys::fs::make_absolute(Command.Directory, Source);
+    if (llvm::sys::fs::is_directory(Source))
+      return File + ": is a directory, not a source file";
+    if (!llvm::sys::fs::exists(Source))
+      return File + ": no such file";
+  }
+  return std::nullopt;
+}
+
 UnitResult analyseUnit(const CompilationDatabase &Database,
                        const std::string &File, const RunOptions &Options) {
   auto Start = std::chrono::steady_clock::now();
   UnitResult Result;
   Result.File = File;
 
-  ClangTidyContext Context(Options.MakeOptionsProvider(),
-                           /*AllowEnablingAnalyzerAlphaCheckers=*/false);
+  if (std::optional<std::string> Problem = commandProblem(Database, File)) {
+    Result.ParseError = *Problem;
+    return Result;
+  }
+
   // A physical file system of its own: its working directory is private to
-  // this task (the process-wide one is shared by all threads).
+  // this task (the process-wide one is shared by all threads). ClangTool sets
+  // it to the compile command's directory, so the options provider, which
+  // reads through it, finds the .clang-tidy files of relative file names.
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::createPhysicalFileSystem());
+  // The context reads the options of "" (the working directory) when it is
+  // created; start it in the file's directory rather than wherever memreview
+  // was started.
+  FS->setCurrentWorkingDirectory(llvm::sys::path::parent_path(File));
+  ClangTidyContext Context(Options.MakeOptionsProvider(FS),
+                           /*AllowEnablingAnalyzerAlphaCheckers=*/false);
+  // clang-tidy 19's ClangTidyDiagnosticConsumer builds its header filters in
+  // its constructor from the options current then, that is, from the
+  // .clang-tidy of the working directory, and HeaderFilterRegex of the
+  // file's own .clang-tidy is ignored (llvm-project#118009, fixed in 20).
+  // Making the file current first gives the documented behaviour, that of
+  // clang-tidy 18 and 20.
+  Context.setCurrentFile(File);
   ClangTool Tool(Database, {File}, std::make_shared<PCHContainerOperations>(),
                  FS);
   Tool.setPrintErrorMessage(false);
@@ -166,8 +208,10 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
       if (!Result.ParseError) {
         auto [Line, Column] =
             lineAndColumn(Error.Message.FilePath, Error.Message.FileOffset);
-        std::string Where = Error.Message.FilePath;
-        if (Line)
+        // Driver errors have no location: name the unit.
+        std::string Where =
+            Error.Message.FilePath.empty() ? File : Error.Message.FilePath;
+        if (Line && !Error.Message.FilePath.empty())
           Where += ":" + std::to_string(Line) + ":" + std::to_string(Column);
         Result.ParseError = Where + ": " + Error.Message.Message;
       }
@@ -175,7 +219,12 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
     }
     Result.Findings.push_back(std::move(Error));
   }
-  if (Status != 0 && !Result.ParseError)
+  // A failed run without a compiler error: unless clang-tidy's own errors
+  // (an unmatched 'NOLINTBEGIN') explain it, the compiler gave up silently.
+  if (Status != 0 && !Result.ParseError &&
+      llvm::none_of(Result.Findings, [](const ClangTidyError &Error) {
+        return Error.DiagLevel == ClangTidyError::Error;
+      }))
     Result.ParseError = File + ": the compiler could not process this file";
   if (Result.ParseError)
     Result.Findings.clear();

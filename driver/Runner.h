@@ -12,14 +12,17 @@
 #include "CompileDb.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <functional>
 #include <optional>
 
 namespace memreview {
 
 struct RunOptions {
-  /// Makes the options provider of one task (each task owns its own).
-  std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>()>
+  /// Makes the options provider of one task (each task owns its own), which
+  /// reads configuration files through the task's file system.
+  std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>(
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>)>
       MakeOptionsProvider;
   unsigned Jobs = 0;
   /// Print a '[n/N] file' line on stderr as files finish.

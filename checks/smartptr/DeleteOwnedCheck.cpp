@@ -75,6 +75,12 @@ void DeleteOwnedCheck::check(const MatchFinder::MatchResult &Result) {
   const ValueDecl *OwnerVar = utils::ownerDecl(Owner);
   if (utils::ownerMayChange(OwnerVar, *Function->getBody(), Context))
     return;
+  // A custom deleter may not delete at all ('std::unique_ptr<T, NoopDeleter>',
+  // 'std::shared_ptr<T> p(raw, [](T *) {})'): then the smart pointer only
+  // observes the object, and deleting it by hand may be how it ends.
+  if (!utils::deletesWhatItOwns(Owner->getType()) ||
+      utils::hasDeleterArgument(OwnerVar))
+    return;
   // A copy that is reassigned may no longer hold the owned pointer.
   if (Copy &&
       ExprMutationAnalyzer(*Function->getBody(), Context).isMutated(Copy))
@@ -108,8 +114,10 @@ void DeleteOwnedCheck::check(const MatchFinder::MatchResult &Result) {
         << Copy << (utils::sourceText(Get, Context).empty()
                         ? std::string("get()")
                         : utils::sourceText(Get, Context));
-  diag(OwnerVar->getLocation(), "%0 owns the object", DiagnosticIDs::Note)
-      << OwnerVar;
+  diag(OwnerVar->getLocation(),
+       "%0 %select{owns|points to the smart pointer that owns}1 the object",
+       DiagnosticIDs::Note)
+      << OwnerVar << Owner->getType()->isPointerType();
 }
 
 } // namespace clang::tidy::memreview::smartptr

@@ -10,7 +10,6 @@
 #include "utils/ProgramOrder.h"
 #include "utils/SmartPointers.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -20,35 +19,56 @@ namespace clang::tidy::memreview::smartptr {
 
 static constexpr llvm::StringLiteral RawID = "raw";
 static constexpr llvm::StringLiteral OwnerID = "owner";
+static constexpr llvm::StringLiteral GetID = "get";
+static constexpr llvm::StringLiteral CopyID = "copy";
 static constexpr llvm::StringLiteral AdoptID = "adopt";
 static constexpr llvm::StringLiteral ResetID = "reset";
 static constexpr llvm::StringLiteral DeleteID = "delete";
 static constexpr llvm::StringLiteral CallID = "call";
 static constexpr llvm::StringLiteral FunctionID = "function";
 
-/// A smart pointer class that deletes what it adopts: std::shared_ptr, or
-/// std::unique_ptr with the default deleter (a custom deleter type may not
-/// delete at all).
-static bool deletesWhatItAdopts(QualType Smart) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      Smart.getNonReferenceType()->getAsCXXRecordDecl());
-  if (!Spec)
-    return false;
-  if (Spec->getName() == "shared_ptr")
-    return true;
-  const TemplateArgumentList &Args = Spec->getTemplateArgs();
-  if (Args.size() < 2 || Args[1].getKind() != TemplateArgument::Type)
-    return true;
-  const auto *Deleter = Args[1].getAsType()->getAsCXXRecordDecl();
-  return Deleter && Deleter->getName() == "default_delete";
+/// The smart pointer variable that \p Adopt initialises or is assigned to:
+/// 'std::unique_ptr<T> a(raw)', 'auto a = std::unique_ptr<T>(raw)' or
+/// 'a = std::unique_ptr<T>(raw)'. Null for temporaries passed elsewhere.
+static const ValueDecl *adoptingVariable(const CXXConstructExpr &Adopt,
+                                         ASTContext &Context) {
+  const Stmt *Current = &Adopt;
+  while (true) {
+    auto Parents = Context.getParentMapContext().getParents(*Current);
+    if (Parents.size() != 1)
+      return nullptr;
+    if (const auto *Var = Parents[0].get<VarDecl>())
+      return Var;
+    const auto *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      return nullptr;
+    // Wrappers of the same value: casts, temporaries, elided copies.
+    if (isa<CXXFunctionalCastExpr, ImplicitCastExpr, ExprWithCleanups,
+            MaterializeTemporaryExpr, CXXBindTemporaryExpr, ParenExpr,
+            CXXConstructExpr>(Parent)) {
+      Current = Parent;
+      continue;
+    }
+    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Parent))
+      if (Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 &&
+          Assign->getArg(1)->IgnoreImplicit() ==
+              cast<Expr>(Current)->IgnoreImplicit())
+        return utils::ownerDecl(Assign->getArg(0));
+    return nullptr;
+  }
 }
 
 void DoubleOwnershipCheck::registerMatchers(MatchFinder *Finder) {
   const auto RawPointer = ignoringParenImpCasts(declRefExpr(
       to(varDecl(hasLocalStorage(), hasType(pointerType())).bind(RawID))));
-  const auto Adopted =
-      hasArgument(0, anyOf(RawPointer, ignoringParenImpCasts(
-                                           utils::smartPointerGet(OwnerID))));
+  const auto GetCall = utils::smartPointerGet(OwnerID).bind(GetID);
+  // A local copy of 'a.get()' that is adopted stands for 'a.get()' itself;
+  // listed first so that it is not taken for an ordinary raw pointer.
+  const auto CopyOfGet = ignoringParenImpCasts(declRefExpr(to(
+      varDecl(hasLocalStorage(), hasInitializer(ignoringParenImpCasts(GetCall)))
+          .bind(CopyID))));
+  const auto Adopted = hasArgument(
+      0, anyOf(CopyOfGet, RawPointer, ignoringParenImpCasts(GetCall)));
   const auto SmartClass =
       classTemplateSpecializationDecl(utils::smartPointerClass());
   const auto InFunction =
@@ -80,6 +100,8 @@ void DoubleOwnershipCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>(FunctionID);
   const auto *Raw = Result.Nodes.getNodeAs<VarDecl>(RawID);
   const auto *Owner = Result.Nodes.getNodeAs<Expr>(OwnerID);
+  const auto *Get = Result.Nodes.getNodeAs<CXXMemberCallExpr>(GetID);
+  const auto *Copy = Result.Nodes.getNodeAs<VarDecl>(CopyID);
   assert(Function && (Raw || Owner) && "matcher bound nothing");
   // Dependent code is analysed through its instantiations.
   if (Function->isDependentContext())
@@ -90,7 +112,7 @@ void DoubleOwnershipCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Adopt = Result.Nodes.getNodeAs<CXXConstructExpr>(AdoptID)) {
     E.Site = Adopt;
     SmartType = Adopt->getType();
-    E.SmartVar = utils::parentAs<VarDecl>(*Adopt, *Context);
+    E.SmartVar = adoptingVariable(*Adopt, *Context);
   } else if (const auto *Reset =
                  Result.Nodes.getNodeAs<CXXMemberCallExpr>(ResetID)) {
     E.Site = Reset;
@@ -113,11 +135,11 @@ void DoubleOwnershipCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     E = Event{Call, nullptr, false, Release->Callee};
   }
-  if (E.IsAdoption && !deletesWhatItAdopts(SmartType))
+  if (E.IsAdoption && !utils::deletesWhatItOwns(SmartType))
     return;
 
   if (Owner) {
-    reportAdoptionOfOwned(*cast<Expr>(E.Site), *Owner, *Function);
+    reportAdoptionOfOwned(*cast<Expr>(E.Site), *Owner, *Get, Copy, *Function);
     return;
   }
   FunctionEvents &FE = Events[Function];
@@ -125,21 +147,39 @@ void DoubleOwnershipCheck::check(const MatchFinder::MatchResult &Result) {
   FE.ByPointer[Raw].push_back(E);
 }
 
-void DoubleOwnershipCheck::reportAdoptionOfOwned(const Expr &Site,
-                                                 const Expr &Owner,
-                                                 const FunctionDecl &Function) {
+void DoubleOwnershipCheck::reportAdoptionOfOwned(
+    const Expr &Site, const Expr &Owner, const CXXMemberCallExpr &Get,
+    const VarDecl *Copy, const FunctionDecl &Function) {
+  const Stmt &Body = *Function.getBody();
   // The first owner may give up ownership ('a.release()', a move): then the
   // second one is the only owner.
   const ValueDecl *OwnerVar = utils::ownerDecl(&Owner);
-  if (utils::ownerMayChange(OwnerVar, *Function.getBody(), *Context))
+  if (utils::ownerMayChange(OwnerVar, Body, *Context))
     return;
+  // A first owner with a custom deleter may only observe the object
+  // ('std::shared_ptr<T> a(raw, [](T *) {})'): the second one may be the
+  // real owner.
+  if (!utils::deletesWhatItOwns(Owner.getType()) ||
+      utils::hasDeleterArgument(OwnerVar))
+    return;
+  // A copy that is reassigned may no longer hold the owned pointer.
+  if (Copy && ExprMutationAnalyzer(Body, *Context).isMutated(Copy))
+    return;
+  std::string GetText = utils::sourceText(&Get, *Context);
+  if (GetText.empty())
+    GetText = "get()";
   diag(Site.getBeginLoc(),
-       "the pointer returned by '%0.get()' is adopted by a second smart "
-       "pointer while %1 still owns it; both delete the object")
-      << utils::sourceText(&Owner, *Context) << OwnerVar
-      << Site.getSourceRange();
-  diag(OwnerVar->getLocation(), "%0 owns the object", DiagnosticIDs::Note)
-      << OwnerVar;
+       "the pointer returned by '%0' is adopted by a second smart pointer "
+       "while %1 still owns it; both delete the object")
+      << GetText << OwnerVar << Site.getSourceRange();
+  if (Copy)
+    diag(Copy->getLocation(), "%0 holds the pointer returned by '%1' here",
+         DiagnosticIDs::Note)
+        << Copy << GetText;
+  diag(OwnerVar->getLocation(),
+       "%0 %select{owns|points to the smart pointer that owns}1 the object",
+       DiagnosticIDs::Note)
+      << OwnerVar << Owner.getType()->isPointerType();
 }
 
 /// Whether \p SmartVar gives up what it adopted somewhere in \p Body
@@ -157,6 +197,31 @@ static bool releasesAdoption(const ValueDecl *SmartVar, const Stmt &Body,
               .empty();
 }
 
+/// Whether \p Adoption of \p Raw can run again in a later iteration of a
+/// loop while \p Raw still holds the same pointer: the adoption follows
+/// itself, the adopting smart pointer never gives the object up, and the
+/// declaration of \p Raw is not part of the loop (a variable declared in the
+/// loop body holds a new pointer in each iteration).
+static bool adoptsAgainInLoop(const VarDecl &Raw, const Stmt &Adoption,
+                              const ValueDecl *SmartVar,
+                              utils::ProgramOrder &Order, const Stmt &Body,
+                              ASTContext &Context) {
+  if (!Order.isValid() || !Order.mayFollow(&Adoption, &Adoption))
+    return false;
+  if (releasesAdoption(SmartVar, Body, Context))
+    return false;
+  if (isa<ParmVarDecl>(Raw))
+    return true;
+  auto Parents = Context.getParentMapContext().getParents(Raw);
+  const auto *Declaration =
+      Parents.size() == 1 ? Parents[0].get<DeclStmt>() : nullptr;
+  // Where the declaration is not a statement of its own, stay silent.
+  if (!Declaration)
+    return false;
+  return !(Order.mayFollow(Declaration, &Adoption) &&
+           Order.mayFollow(&Adoption, Declaration));
+}
+
 void DoubleOwnershipCheck::checkFunction(const FunctionEvents &FE) {
   const Stmt &Body = *FE.Function->getBody();
   std::optional<utils::ProgramOrder> Order;
@@ -171,6 +236,17 @@ void DoubleOwnershipCheck::checkFunction(const FunctionEvents &FE) {
       Order.emplace(*FE.Function, *Context);
 
     bool Reported = false;
+    for (const Event &Adoption : RawEvents) {
+      if (Reported || !Adoption.IsAdoption ||
+          !adoptsAgainInLoop(*Raw, *Adoption.Site, Adoption.SmartVar, *Order,
+                             Body, *Context))
+        continue;
+      diag(Adoption.Site->getBeginLoc(),
+           "%0 is adopted by a smart pointer in every iteration of a loop; "
+           "the owners of different iterations delete the object again")
+          << Raw;
+      Reported = true;
+    }
     for (size_t I = 0; I < RawEvents.size() && !Reported; ++I) {
       for (size_t J = 0; J < RawEvents.size() && !Reported; ++J) {
         const Event &First = RawEvents[I], &Second = RawEvents[J];

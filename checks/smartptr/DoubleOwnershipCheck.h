@@ -45,6 +45,7 @@ private:
 
   void checkFunction(const FunctionEvents &FE);
   void reportAdoptionOfOwned(const Expr &Site, const Expr &Owner,
+                             const CXXMemberCallExpr &Get, const VarDecl *Copy,
                              const FunctionDecl &Function);
 };
 

@@ -87,14 +87,21 @@ void SharedPtrThisCheck::check(const MatchFinder::MatchResult &Result) {
 
   const ClassTemplateSpecializationDecl *EnableBase =
       enableSharedFromThisBase(Class);
+  // 'shared_from_this()' throws in constructors (no owner exists yet) and in
+  // destructors (the last owner is gone).
   const bool InConstructor = isa<CXXConstructorDecl>(Function);
+  const bool InDestructor = isa<CXXDestructorDecl>(Function);
+  // In a class template, enable_shared_from_this is usually a dependent base,
+  // whose members unqualified lookup does not find: say 'this->'.
+  const bool InTemplate = Function->isTemplateInstantiation() ||
+                          Class->getTemplateInstantiationPattern();
 
   // The fix-it is offered only where it is certain to compile and keep the
   // type: a temporary 'std::shared_ptr<X>(this)' whose X is exactly the
-  // argument of the enable_shared_from_this base, outside constructors (where
-  // shared_from_this() throws).
+  // argument of the enable_shared_from_this base, outside constructors and
+  // destructors.
   std::optional<FixItHint> Fix;
-  if (Construct && EnableBase && !InConstructor) {
+  if (Construct && EnableBase && !InConstructor && !InDestructor) {
     // The whole spelled expression: 'std::shared_ptr<X>(this)' is a functional
     // cast around the construction, 'std::shared_ptr<X>{this}' a temporary.
     const Expr *Whole = nullptr;
@@ -109,7 +116,8 @@ void SharedPtrThisCheck::check(const MatchFinder::MatchResult &Result) {
         Result.Context->hasSameUnqualifiedType(Element, Enabled) &&
         !Whole->getBeginLoc().isMacroID() && !Whole->getEndLoc().isMacroID())
       Fix = FixItHint::CreateReplacement(Whole->getSourceRange(),
-                                         "shared_from_this()");
+                                         InTemplate ? "this->shared_from_this()"
+                                                    : "shared_from_this()");
   }
 
   {
@@ -122,19 +130,29 @@ void SharedPtrThisCheck::check(const MatchFinder::MatchResult &Result) {
       D << *Fix;
   }
 
+  // Point notes about the class at its definition, not at the line that
+  // instantiates a template.
+  const CXXRecordDecl *Written = Class->getTemplateInstantiationPattern()
+                                     ? Class->getTemplateInstantiationPattern()
+                                     : Class;
   if (InConstructor)
     diag(Function->getLocation(),
          "'shared_from_this()' cannot be used in a constructor either; create "
          "the 'std::shared_ptr' in a factory function after construction",
          DiagnosticIDs::Note);
+  else if (InDestructor)
+    diag(Function->getLocation(),
+         "'shared_from_this()' cannot be used in a destructor either; the "
+         "last owner is already destroying the object",
+         DiagnosticIDs::Note);
   else if (EnableBase)
-    diag(Class->getLocation(),
+    diag(Written->getLocation(),
          "%0 derives from %1, so 'shared_from_this()' returns a pointer that "
          "shares the existing ownership",
          DiagnosticIDs::Note)
         << Class << QualType(EnableBase->getTypeForDecl(), 0);
   else
-    diag(Class->getLocation(),
+    diag(Written->getLocation(),
          "derive %0 from 'std::enable_shared_from_this<%1>' to be able to call "
          "'shared_from_this()'",
          DiagnosticIDs::Note)

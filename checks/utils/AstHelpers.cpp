@@ -38,9 +38,15 @@ bool isDiscardedValue(const Expr &E, ASTContext &Context) {
              For->getInit() == Current;
     if (const auto *Range = dyn_cast<CXXForRangeStmt>(Parent))
       return Range->getBody() == Current;
-    if (const auto *Comma = dyn_cast<BinaryOperator>(Parent))
-      if (Comma->getOpcode() == BO_Comma && Comma->getLHS() == Current)
+    if (const auto *Comma = dyn_cast<BinaryOperator>(Parent);
+        Comma && Comma->getOpcode() == BO_Comma) {
+      if (Comma->getLHS() == Current)
         return true;
+      // The right operand is the value of the comma expression: discarded
+      // when that is.
+      Current = Parent;
+      continue;
+    }
     return false;
   }
 }

@@ -23,8 +23,9 @@ const T *parentAs(const Stmt &S, ASTContext &Context) {
 }
 
 /// Whether the value of \p E is thrown away: \p E is a full statement (of a
-/// block, a branch or a loop body), a for-loop increment, or the left operand
-/// of a comma. An explicit '(void)' cast is not discarding: it states intent.
+/// block, a branch or a loop body), a for-loop increment, the left operand of
+/// a comma, or the right operand of a comma whose value is thrown away. An
+/// explicit '(void)' cast is not discarding: it states intent.
 bool isDiscardedValue(const Expr &E, ASTContext &Context);
 
 } // namespace clang::tidy::memreview::utils

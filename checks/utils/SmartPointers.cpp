@@ -6,6 +6,8 @@
 
 #include "utils/SmartPointers.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Lex/Lexer.h"
@@ -48,6 +50,46 @@ llvm::StringRef smartPointerName(QualType T) {
     if (RD->getName() == "shared_ptr")
       return "std::shared_ptr";
   return "std::unique_ptr";
+}
+
+bool deletesWhatItOwns(QualType Smart) {
+  Smart = Smart.getNonReferenceType();
+  if (Smart->isPointerType())
+    Smart = Smart->getPointeeType();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Smart->getAsCXXRecordDecl());
+  if (!Spec)
+    return false;
+  if (Spec->getName() == "shared_ptr")
+    return true;
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() < 2 || Args[1].getKind() != TemplateArgument::Type)
+    return true;
+  const auto *Deleter = Args[1].getAsType()->getAsCXXRecordDecl();
+  return Deleter && Deleter->getName() == "default_delete" &&
+         Deleter->isInStdNamespace();
+}
+
+bool hasDeleterArgument(const ValueDecl *Owner) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(Owner);
+  if (!Var || !Var->getInit())
+    return false;
+  // The deleter of a unique_ptr is part of its type (deletesWhatItOwns).
+  const auto *Class =
+      Var->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Class || Class->getName() != "shared_ptr")
+    return false;
+  // 'std::shared_ptr<T> p(raw, d)' is a construction; 'auto p =
+  // std::shared_ptr<T>(raw, d)' wraps it in a functional cast.
+  const Expr *Init = Var->getInit()->IgnoreImplicit();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init))
+    Init = Cast->getSubExpr()->IgnoreImplicit();
+  // The aliasing constructor 'std::shared_ptr<T> p(other, raw)' takes a
+  // shared_ptr first, not a deleter second.
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+  return Construct && Construct->getNumArgs() >= 2 &&
+         Construct->getArg(0)->getType()->isPointerType() &&
+         !isa<CXXDefaultArgExpr>(Construct->getArg(1));
 }
 
 const ValueDecl *ownerDecl(const Expr *OwnerExpr) {

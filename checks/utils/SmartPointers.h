@@ -31,6 +31,17 @@ onSmartPointer(ast_matchers::internal::Matcher<NamedDecl> Class);
 /// A call `owner.get()` on a smart pointer; binds the object as \p OwnerID.
 ast_matchers::internal::BindableMatcher<Stmt> smartPointerGet(llvm::StringRef OwnerID);
 
+/// Whether a smart pointer of type \p Smart (or pointed to by \p Smart)
+/// deletes the object it owns by its type: 'std::shared_ptr', or
+/// 'std::unique_ptr' with the default deleter. A custom deleter type may do
+/// anything, even nothing.
+bool deletesWhatItOwns(QualType Smart);
+
+/// Whether \p Owner is a 'std::shared_ptr' variable initialised with a
+/// deleter argument, 'std::shared_ptr<T> p(raw, deleter)': the deleter of a
+/// shared_ptr is not part of its type, and it may not delete at all.
+bool hasDeleterArgument(const ValueDecl *Owner);
+
 /// Spelling of a smart pointer class for messages: 'std::unique_ptr' etc.
 llvm::StringRef smartPointerName(QualType T);
 

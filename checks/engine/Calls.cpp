@@ -1,0 +1,652 @@
+//===--- Calls.cpp - calls: library models, summaries, unknown code -------===//
+//
+// Part of memreview.
+//
+// A call is one of:
+//  - an allocator or deallocator of the ownership model (Models.h);
+//  - a function of the C library, which borrows its arguments (it does not
+//    keep or release them) unless it is one of the few that keep a pointer;
+//  - a function or class of the C++ standard library, which takes whatever
+//    non-const pointer it is given (a smart pointer, a container...);
+//  - a function of this translation unit, applied through its summary;
+//  - unknown code: what it receives by non-const pointer or reference escapes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "engine/ExplorerImpl.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/Builtins.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringSwitch.h"
+
+namespace clang::tidy::memreview::engine {
+
+bool Explorer::isSystemDecl(const Decl *D) const {
+  return Context.getSourceManager().isInSystemHeader(D->getLocation());
+}
+
+/// Inside namespace std (at any depth of classes).
+static bool isInStd(const Decl *D) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (DC->isStdNamespace())
+      return true;
+  return false;
+}
+
+/// A function of the C library: declared in a system header outside any class
+/// and namespace other than std (where the C names are re-declared).
+static bool isCFunction(const FunctionDecl &FD) {
+  if (isa<CXXMethodDecl>(FD))
+    return false;
+  const DeclContext *DC = FD.getDeclContext()->getRedeclContext();
+  return DC->isTranslationUnit() || DC->isExternCContext() ||
+         DC->isStdNamespace();
+}
+
+/// C library functions that keep a pointer they are given.
+static bool keepsPointerArguments(llvm::StringRef Name) {
+  return llvm::StringSwitch<bool>(Name)
+      .Cases("pthread_create", "pthread_setspecific", "setbuf", "setvbuf",
+             true)
+      .Cases("putenv", "atexit", "on_exit", "funopen", "fopencookie", true)
+      .Cases("tsearch", "insque", "signal", "sigaction", "qsort_r", true)
+      .Default(false);
+}
+
+/// C library functions that read or write the memory their pointer arguments
+/// point to.
+static bool dereferencesArguments(llvm::StringRef Name) {
+  return llvm::StringSwitch<bool>(Name)
+      .Cases("memcpy", "memmove", "memset", "memcmp", "memchr", true)
+      .Cases("strlen", "strnlen", "strcpy", "strncpy", "strcat", true)
+      .Cases("strncat", "strcmp", "strncmp", "strchr", "strrchr", true)
+      .Cases("strstr", "strdup", "strndup", "puts", "fputs", true)
+      .Cases("fwrite", "fread", "sprintf", "snprintf", "atoi", true)
+      .Cases("strtol", "strtoul", "strtod", "atof", "atol", true)
+      .Default(false);
+}
+
+static bool hasFunctionPointerParam(const FunctionDecl &FD) {
+  return llvm::any_of(FD.parameters(), [](const ParmVarDecl *P) {
+    QualType T = P->getType();
+    return T->isFunctionPointerType() || T->isBlockPointerType() ||
+           T->isMemberFunctionPointerType();
+  });
+}
+
+/// The type a parameter of \p Callee expects for argument \p I (null for a
+/// variadic argument).
+static QualType paramType(const FunctionDecl *Callee, unsigned I) {
+  if (!Callee || I >= Callee->getNumParams())
+    return QualType();
+  return Callee->getParamDecl(I)->getType();
+}
+
+void Explorer::evalCall(const Expr *Call, State S, States &Next) {
+  const auto *CE = dyn_cast<CallExpr>(Call);
+  if (!CE) {
+    S.envBind(Call, freshValue(S, Call->getType()));
+    Next.push_back(std::move(S));
+    return;
+  }
+  const FunctionDecl *Callee = CE->getDirectCallee();
+
+  // The object of a member call, and the arguments matched to parameters.
+  std::optional<SVal> This;
+  llvm::SmallVector<const Expr *, 4> ArgExprs;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(CE)) {
+    if (const SVal *V = S.envLookup(Member->getCallee()))
+      This = *V;
+    else if (const Expr *Object = Member->getImplicitObjectArgument())
+      This = valueOf(S, Object);
+    for (const Expr *Arg : CE->arguments())
+      ArgExprs.push_back(Arg);
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
+             Op && isa_and_nonnull<CXXMethodDecl>(Callee) &&
+             cast<CXXMethodDecl>(Callee)->isInstance()) {
+    This = valueOf(S, Op->getArg(0));
+    for (unsigned I = 1; I < Op->getNumArgs(); ++I)
+      ArgExprs.push_back(Op->getArg(I));
+  } else {
+    for (const Expr *Arg : CE->arguments())
+      ArgExprs.push_back(Arg);
+  }
+  llvm::SmallVector<SVal, 4> Args;
+  for (const Expr *Arg : ArgExprs)
+    Args.push_back(valueOf(S, Arg));
+
+  auto Done = [&](State &T, SVal V) {
+    if (Call->getType()->isRecordType() && !V.isLoc())
+      V = SVal::loc(tempRegion(Call));
+    T.envBind(Call, V);
+    Next.push_back(std::move(T));
+  };
+
+  if (!Callee) {
+    callUnknown(nullptr, Args, ArgExprs, This, S);
+    Done(S, freshValue(S, Call->getType()));
+    return;
+  }
+
+  // Paths that end in a call that never returns are not followed: no leak is
+  // reported on the way to 'abort()' or 'exit()'.
+  if (Callee->isNoReturn() || Callee->hasAttr<AnalyzerNoReturnAttr>())
+    return;
+
+  switch (Callee->getBuiltinID()) {
+  case Builtin::BI__builtin_expect:
+  case Builtin::BI__builtin_expect_with_probability:
+    Done(S, Args.empty() ? SVal::unknown() : Args[0]);
+    return;
+  case Builtin::BI__builtin_unreachable:
+  case Builtin::BI__builtin_trap:
+    return;
+  default:
+    break;
+  }
+
+  // The ownership model: allocators and deallocators.
+  if (std::optional<CallAllocation> Alloc = allocationByCall(*CE)) {
+    QualType Pointee = Call->getType()->getPointeeType();
+    bool IsRealloc = Alloc->Callee == "realloc" || Alloc->Callee == "reallocarray";
+    if (IsRealloc && !Args.empty() && Args[0].isLoc()) {
+      // On success the old block is released and a new one returned; on
+      // failure the old block stays and null is returned.
+      State Failed = S;
+      SVal New = allocate(S, Family::Malloc, Alloc->Callee, Call,
+                          /*MayBeNull=*/false, Pointee);
+      if (release(S, Args[0], Family::Malloc, Alloc->Callee, Call,
+                  ArgExprs[0]))
+        Done(S, New);
+      Done(Failed, SVal::integer(0));
+      return;
+    }
+    bool MayBeNull = Alloc->Fam == Family::Malloc;
+    Done(S, allocate(S, Alloc->Fam, Alloc->Callee, Call, MayBeNull, Pointee));
+    return;
+  }
+  if (std::optional<CallRelease> Rel = releaseByCall(*CE)) {
+    const Expr *Arg =
+        Rel->ArgIndex < ArgExprs.size() ? ArgExprs[Rel->ArgIndex] : nullptr;
+    SVal V = Rel->ArgIndex < Args.size() ? Args[Rel->ArgIndex] : SVal::unknown();
+    if (Arg && !release(S, V, Rel->Fam, Rel->Callee, Call,
+                        Arg->IgnoreParenImpCasts()))
+      return;
+    Done(S, freshValue(S, Call->getType()));
+    return;
+  }
+
+  if (isSystemDecl(Callee) || isInStd(Callee)) {
+    callLibrary(Callee, Call, Args, ArgExprs, This, S, Next);
+    return;
+  }
+
+  const FunctionDecl *Target = devirtualize(S, Callee, This);
+  const FunctionDecl *Def = nullptr;
+  if (Target && Target->hasBody(Def) && !isSystemDecl(Def)) {
+    if (const FunctionSummary *Summary = Summaries.summaryFor(*Def);
+        Summary && Summary->Known) {
+      applySummary(*Summary, *Def, Call, Args, This, std::move(S), Next,
+                   ArgExprs);
+      return;
+    }
+  }
+  callUnknown(Target ? Target : Callee, Args, ArgExprs, This, S);
+  Done(S, freshValue(S, Call->getType()));
+}
+
+void Explorer::callLibrary(const FunctionDecl *Callee, const Expr *Call,
+                           llvm::ArrayRef<SVal> Args,
+                           llvm::ArrayRef<const Expr *> ArgExprs,
+                           std::optional<SVal> This, State &S, States &Next) {
+  auto Done = [&](SVal V) {
+    if (Call->getType()->isRecordType() && !V.isLoc())
+      V = SVal::loc(tempRegion(Call));
+    S.envBind(Call, V);
+    Next.push_back(std::move(S));
+  };
+  llvm::StringRef Name =
+      Callee->getIdentifier() ? Callee->getName() : llvm::StringRef();
+
+  if (isCFunction(*Callee) && !isInStd(Callee) ? true
+      : isCFunction(*Callee) && Callee->getDeclContext()
+                                    ->getRedeclContext()
+                                    ->isStdNamespace() &&
+            Callee->isExternC()) {
+    bool Keeps = keepsPointerArguments(Name) || hasFunctionPointerParam(*Callee);
+    bool Reads = dereferencesArguments(Name);
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      SVal V = Args[I];
+      if (Reads && V.isLoc() && ArgExprs[I]->getType()->isPointerType() &&
+          !checkUse(S, V, Call, UseKind::PassedToDereferencingCall, Name))
+        return;
+      if (Keeps) {
+        escapeValue(S, V);
+        continue;
+      }
+      // It borrows the pointer, but may copy or overwrite what it points to.
+      if (V.isLoc() && !paramType(Callee, I).isNull() &&
+          !paramType(Callee, I)->getPointeeType().isConstQualified()) {
+        RegionId Base = V.Id;
+        escapeContents(S, Base);
+        if (Regions[RegionBase[Base]].Kind == Region::Var && Base == RegionBase[Base]) {
+          QualType T = static_cast<const VarDecl *>(Regions[Base].Ptr)->getType();
+          if (!T->isRecordType() && !T->isArrayType())
+            S.bind(Base, freshValue(S, T));
+        }
+      }
+    }
+    Done(freshValue(S, Call->getType()));
+    return;
+  }
+
+  // The C++ standard library.
+  if (isInStd(Callee)) {
+    // Casts in function form.
+    if (Name == "move" || Name == "forward" || Name == "move_if_noexcept" ||
+        Name == "as_const") {
+      Done(Args.empty() ? SVal::unknown() : Args[0]);
+      return;
+    }
+    if (Name == "addressof") {
+      Done(Args.empty() ? SVal::unknown() : Args[0]);
+      return;
+    }
+  }
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    QualType T = paramType(Callee, I);
+    SVal V = Args[I];
+    if (!T.isNull() && T->isReferenceType()) {
+      QualType Ref = T.getNonReferenceType();
+      if (Ref->isPointerType()) {
+        // A pointer passed by reference: the pointer value is what the
+        // library keeps ('push_back(T *const &)').
+        SVal P = load(S, V, Ref);
+        if (!Ref->getPointeeType().isConstQualified())
+          escapeValue(S, P);
+        if (!Ref.isConstQualified())
+          escapeValue(S, V);
+        continue;
+      }
+      // Objects passed by reference may be copied or moved from.
+      if (V.isLoc())
+        escapeContents(S, V.Id);
+      continue;
+    }
+    if (!T.isNull() && T->isPointerType() &&
+        T->getPointeeType().isConstQualified())
+      continue;
+    escapeValue(S, V);
+  }
+  if (This && This->isLoc()) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+    if (!Method || !Method->isConst())
+      escapeContents(S, This->Id);
+  }
+  Done(freshValue(S, Call->getType()));
+}
+
+void Explorer::callUnknown(const FunctionDecl *Callee,
+                           llvm::ArrayRef<SVal> Args,
+                           llvm::ArrayRef<const Expr *> ArgExprs,
+                           std::optional<SVal> This, State &S) {
+  TouchesGlobals = true;
+  ++S.GlobalEpoch;
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    QualType T = paramType(Callee, I);
+    if (T.isNull())
+      T = ArgExprs[I]->getType();
+    SVal V = Args[I];
+    if (T->isReferenceType()) {
+      QualType Ref = T.getNonReferenceType();
+      if (Ref.isConstQualified() && !Ref->isPointerType())
+        continue;
+      if (Ref->isPointerType()) {
+        // 'T *&': the callee may replace the caller's pointer; 'T *const &'
+        // still hands over the pointee.
+        SVal P = load(S, V, Ref);
+        if (!Ref->getPointeeType().isConstQualified())
+          escapeValue(S, P);
+        if (!Ref.isConstQualified() && V.isLoc() &&
+            Regions[V.Id].Kind == Region::Var) {
+          escapeContents(S, V.Id);
+          S.bind(V.Id, freshValue(S, Ref));
+        }
+        continue;
+      }
+      if (V.isLoc())
+        escapeContents(S, V.Id);
+      continue;
+    }
+    if (T->isPointerType()) {
+      if (T->getPointeeType().isConstQualified())
+        continue;
+      // '&local': the callee may store anything there.
+      if (V.isLoc() && Regions[V.Id].Kind == Region::Var) {
+        escapeContents(S, V.Id);
+        QualType VarType =
+            static_cast<const VarDecl *>(Regions[V.Id].Ptr)->getType();
+        if (!VarType->isRecordType() && !VarType->isArrayType())
+          S.bind(V.Id, freshValue(S, VarType));
+        continue;
+      }
+      escapeValue(S, V);
+      continue;
+    }
+    if (T->isRecordType() && V.isLoc()) {
+      // A copy of a struct carries its pointers along.
+      escapeContents(S, V.Id);
+      continue;
+    }
+    escapeValue(S, V);
+  }
+  if (This && This->isLoc()) {
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+    if (!Method || !Method->isConst())
+      escapeContents(S, This->Id);
+  }
+}
+
+const FunctionDecl *Explorer::devirtualize(const State &S,
+                                           const FunctionDecl *Callee,
+                                           std::optional<SVal> This) const {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (!Method || !Method->isVirtual())
+    return Callee;
+  if (Method->hasAttr<FinalAttr>() || Method->getParent()->hasAttr<FinalAttr>())
+    return Callee;
+  if (!This || !This->isLoc() || This->Num != 0)
+    return nullptr;
+  // The dynamic type is known for local objects and for objects this
+  // function allocated.
+  const CXXRecordDecl *Dynamic = nullptr;
+  const Region &R = Regions[This->Id];
+  if (R.Kind == Region::Var)
+    Dynamic = static_cast<const VarDecl *>(R.Ptr)->getType()->getAsCXXRecordDecl();
+  else if (R.Kind == Region::Object && ObjectTable[R.Obj].Owned &&
+           !ObjectTable[R.Obj].AllocatedType.isNull())
+    Dynamic = ObjectTable[R.Obj].AllocatedType->getAsCXXRecordDecl();
+  if (!Dynamic || !Dynamic->hasDefinition())
+    return nullptr;
+  return Method->getCorrespondingMethodInClass(Dynamic);
+}
+
+void Explorer::evalConstruct(const CXXConstructExpr *Construct,
+                             RegionId Target, State S, States &Next) {
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  llvm::SmallVector<const Expr *, 4> ArgExprs(Construct->arguments());
+  llvm::SmallVector<SVal, 4> Args;
+  for (const Expr *Arg : ArgExprs)
+    Args.push_back(valueOf(S, Arg));
+  SVal This = SVal::loc(Target);
+
+  if (Ctor->isCopyOrMoveConstructor() &&
+      (Ctor->isTrivial() || Ctor->isDefaulted()) && !Args.empty()) {
+    if (Args[0].isLoc() && !Args[0].UnknownOffset && Args[0].Num == 0)
+      copyRecord(S, Args[0].Id, Target);
+    Next.push_back(std::move(S));
+    return;
+  }
+  if (isSystemDecl(Ctor) || isInStd(Ctor)) {
+    // A library class takes what it is given: 'std::unique_ptr<T>(p)'.
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      QualType T = paramType(Ctor, I);
+      if (!T.isNull() && T->isPointerType() &&
+          T->getPointeeType().isConstQualified())
+        continue;
+      if (!T.isNull() && T->isReferenceType()) {
+        QualType Ref = T.getNonReferenceType();
+        if (Ref->isPointerType()) {
+          if (!Ref->getPointeeType().isConstQualified())
+            escapeValue(S, load(S, Args[I], Ref));
+          continue;
+        }
+        if (Args[I].isLoc())
+          escapeContents(S, Args[I].Id);
+        continue;
+      }
+      escapeValue(S, Args[I]);
+    }
+    Next.push_back(std::move(S));
+    return;
+  }
+  const FunctionDecl *Def = nullptr;
+  if (Ctor->hasBody(Def) && !isSystemDecl(Def)) {
+    if (const FunctionSummary *Summary = Summaries.summaryFor(*Def);
+        Summary && Summary->Known) {
+      applySummary(*Summary, *Def, nullptr, Args, This, std::move(S), Next,
+                   ArgExprs);
+      return;
+    }
+  }
+  if (Ctor->isTrivial()) {
+    Next.push_back(std::move(S));
+    return;
+  }
+  callUnknown(Ctor, Args, ArgExprs, This, S);
+  Next.push_back(std::move(S));
+}
+
+std::optional<SVal> Explorer::resolvePath(State &S, const AccessPath &Path,
+                                          llvm::ArrayRef<SVal> Args,
+                                          std::optional<SVal> This) {
+  SVal Base = SVal::unknown();
+  if (Path.Param == -1) {
+    if (This)
+      Base = *This;
+  } else if (static_cast<size_t>(Path.Param) < Args.size()) {
+    Base = Args[Path.Param];
+  }
+  if (!Base.isLoc())
+    return std::nullopt;
+  for (const FieldDecl *Field : Path.Fields) {
+    if (Base.UnknownOffset)
+      return std::nullopt;
+    RegionId Object = elementRegion(Base.Id, Base.Num, false);
+    SVal Location = Field ? SVal::loc(fieldRegion(Object, Field))
+                          : SVal::loc(Object);
+    Base = load(S, Location, Field ? Field->getType() : Context.VoidPtrTy);
+    if (!Base.isLoc())
+      return std::nullopt;
+  }
+  return Base;
+}
+
+SVal Explorer::materialize(State &S, const ValueDesc &D, const Expr *Call,
+                           const FunctionDecl &Callee,
+                           llvm::ArrayRef<SVal> Args, std::optional<SVal> This,
+                           QualType Type) {
+  switch (D.Kind) {
+  case ValueDesc::Unknown:
+    return Type.isNull() ? SVal::unknown() : freshValue(S, Type);
+  case ValueDesc::Null:
+    return SVal::integer(0);
+  case ValueDesc::Constant:
+    return SVal::integer(D.Value);
+  case ValueDesc::ObjectOf:
+    if (std::optional<SVal> V = resolvePath(S, D.Path, Args, This))
+      return *V;
+    return Type.isNull() ? SVal::unknown() : freshValue(S, Type);
+  case ValueDesc::Fresh: {
+    if (!Call)
+      return SVal::unknown();
+    QualType Pointee;
+    if (!Type.isNull() && Type->isPointerType())
+      Pointee = Type->getPointeeType();
+    return allocate(S, D.Fam, D.Allocator, Call, D.MaybeNull, Pointee,
+                    Callee.getName(), D.Site);
+  }
+  }
+  return SVal::unknown();
+}
+
+ValueDesc Explorer::describeValue(const State &S, SVal V) const {
+  ValueDesc D;
+  if (V.Kind == SVal::Int) {
+    D.Kind = V.Num == 0 ? ValueDesc::Null : ValueDesc::Constant;
+    D.Value = V.Num;
+    return D;
+  }
+  std::optional<ObjId> O = objectOf(V);
+  if (!O || V.Num != 0 || V.UnknownOffset || V.Id != RegionBase[V.Id])
+    return D;
+  const ObjectInfo &Info = ObjectTable[*O];
+  const ObjectStatus *Status = S.status(*O);
+  if (Info.Owned && Status && Status->Kind == ObjectStatus::Live) {
+    D.Kind = ValueDesc::Fresh;
+    D.Fam = Info.Fam;
+    D.MaybeNull = S.range(Info.AddrSym).contains(0);
+    D.Site = Info.CalleeSite.isValid() ? Info.CalleeSite
+                                       : Info.Site->getBeginLoc();
+    D.Allocator = Info.Allocator;
+    return D;
+  }
+  if (Info.Origin && (!Status || Status->Kind == ObjectStatus::Live)) {
+    D.Kind = ValueDesc::ObjectOf;
+    D.Path = *Info.Origin;
+  }
+  return D;
+}
+
+/// Whether \p E is inside a try block of the function.
+static bool isInsideTry(const Stmt *E, const ParentMap &PM) {
+  for (const Stmt *S = E; S;) {
+    const Stmt *Parent = PM.getParent(S);
+    if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Parent);
+        Try && Try->getTryBlock() == S)
+      return true;
+    S = Parent;
+  }
+  return false;
+}
+
+/// A short description of what a summary case does, for the note of a path
+/// that had to choose between cases.
+static std::string describeCase(const SummaryCase &C) {
+  if (C.Throws)
+    return "throws";
+  if (C.Return.Kind == ValueDesc::Constant)
+    return "returns " + std::to_string(C.Return.Value);
+  if (C.Return.Kind == ValueDesc::Null)
+    return "returns null";
+  if (!C.Releases.empty())
+    return "releases its argument";
+  return "returns normally";
+}
+
+void Explorer::applySummary(const FunctionSummary &Summary,
+                            const FunctionDecl &Callee, const Expr *Call,
+                            llvm::ArrayRef<SVal> Args,
+                            std::optional<SVal> This, State S, States &Next,
+                            llvm::ArrayRef<const Expr *> ArgExprs) {
+  std::string Name = Callee.getNameAsString();
+  if (isa<CXXDestructorDecl>(Callee))
+    Name = "~" + cast<CXXDestructorDecl>(Callee).getParent()->getNameAsString();
+  const Stmt *Site = Call;
+  unsigned Feasible = 0;
+  llvm::SmallVector<std::pair<State, const SummaryCase *>, 2> Out;
+  for (const SummaryCase &Case : Summary.Cases) {
+    State T = S;
+    bool Ok = true;
+    for (const auto &[Param, Range] : Case.Conditions) {
+      if (static_cast<size_t>(Param) >= Args.size())
+        continue;
+      SVal V = Args[Param];
+      switch (V.Kind) {
+      case SVal::Int:
+        Ok &= Range.contains(V.Num);
+        break;
+      case SVal::Sym:
+        Ok &= T.constrain(V.Id, Range);
+        break;
+      case SVal::Cond:
+        if (!Range.contains(0))
+          Ok &= constrainTruth(T, V, true);
+        else if (!Range.contains(1))
+          Ok &= constrainTruth(T, V, false);
+        break;
+      case SVal::Loc:
+        if (std::optional<ObjId> O = objectOf(V); O && V.Num == 0)
+          Ok &= T.constrain(ObjectTable[*O].AddrSym, Range);
+        else
+          Ok &= !Range.intersect(RangeSet::allBut(0)).isEmpty();
+        break;
+      case SVal::Unknown:
+        break;
+      }
+    }
+    if (!Ok)
+      continue;
+    ++Feasible;
+    if (Summary.TouchesGlobals)
+      ++T.GlobalEpoch;
+
+    auto ArgExpr = [&](const AccessPath &Path) -> const Expr * {
+      if (Path.Param >= 0 && static_cast<size_t>(Path.Param) < ArgExprs.size())
+        return ArgExprs[Path.Param]->IgnoreParenImpCasts();
+      return nullptr;
+    };
+    bool Alive = true;
+    for (const AccessPath &Path : Case.Derefs)
+      if (std::optional<SVal> Loc = resolvePath(T, Path, Args, This); Loc && Call)
+        if (!checkUse(T, *Loc, Call, UseKind::PassedToDereferencingCall, Name)) {
+          Alive = false;
+          break;
+        }
+    for (const ReleaseEffect &R : Case.Releases) {
+      if (!Alive)
+        break;
+      std::optional<SVal> Loc = resolvePath(T, R.Object, Args, This);
+      if (!Loc || !Site)
+        continue;
+      Alive = release(T, *Loc, R.Fam, R.Deallocator, Site, ArgExpr(R.Object),
+                      Name, R.Site);
+    }
+    if (!Alive)
+      continue;
+    for (const AccessPath &Path : Case.Escapes)
+      if (std::optional<SVal> Loc = resolvePath(T, Path, Args, This))
+        escapeValue(T, *Loc);
+    for (const StoreEffect &Store : Case.Stores) {
+      std::optional<SVal> Loc = resolvePath(T, Store.Object, Args, This);
+      if (!Loc)
+        continue;
+      SVal Target = *Loc;
+      if (Store.Field && !Target.UnknownOffset)
+        Target = SVal::loc(
+            fieldRegion(elementRegion(Target.Id, Target.Num, false), Store.Field));
+      QualType Type = Store.Field ? Store.Field->getType() : Context.VoidPtrTy;
+      SVal V = materialize(T, Store.Value, Call, Callee, Args, This, Type);
+      store(T, Target, V, Site,
+            Store.Field ? Store.Field->getName() : llvm::StringRef());
+    }
+    if (Call) {
+      SVal V = materialize(T, Case.Return, Call, Callee, Args, This,
+                           Call->getType());
+      if (Call->getType()->isRecordType() && !V.isLoc())
+        V = SVal::loc(tempRegion(Call));
+      T.envBind(Call, V);
+    }
+    if (Case.Throws) {
+      // The exception leaves this function unless a try block catches it,
+      // which is not followed.
+      if (!Call || isInsideTry(Call, *Parents))
+        continue;
+      T.Throwing = Call;
+      T.ThrowingCallee = Name;
+      handleExit(std::move(T));
+      continue;
+    }
+    Out.push_back({std::move(T), &Case});
+  }
+  for (auto &[T, Case] : Out) {
+    // The path had to choose between the ways the callee can go.
+    if (Feasible > 1 && Call)
+      T.addEvent({PathEvent::Assumption, 0, Call->getSourceRange(),
+                  "assuming '" + Name + "' " + describeCase(*Case)});
+    Next.push_back(std::move(T));
+  }
+}
+
+} // namespace clang::tidy::memreview::engine

@@ -1,0 +1,34 @@
+//===--- EngineCheck.h - base of the checks built on the engine -*- C++ -*-===//
+//
+// Part of memreview. An engine check asks the engine for the findings of the
+// translation unit (computed once, shared by all engine checks) and renders
+// those of its kind: one warning, then one note per path step.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MEMREVIEW_CHECKS_ENGINE_ENGINECHECK_H
+#define MEMREVIEW_CHECKS_ENGINE_ENGINECHECK_H
+
+#include "engine/Engine.h"
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace clang::tidy::memreview::engine {
+
+class EngineCheck : public ClangTidyCheck {
+public:
+  EngineCheck(StringRef Name, ClangTidyContext *Context, FindingKind Kind)
+      : ClangTidyCheck(Name, Context), Kind(Kind) {}
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+protected:
+  /// Emits the warning of \p F (the notes follow).
+  virtual void warn(const OwnershipFinding &F) = 0;
+
+private:
+  FindingKind Kind;
+};
+
+} // namespace clang::tidy::memreview::engine
+
+#endif

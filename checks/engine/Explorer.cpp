@@ -1,0 +1,838 @@
+//===--- Explorer.cpp - paths, branches, loops, leaks and findings --------===//
+//
+// Part of memreview.
+//
+//===----------------------------------------------------------------------===//
+
+#include "engine/ExplorerImpl.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::memreview::engine {
+
+Explorer::Explorer(const FunctionDecl &Function, ASTContext &Context,
+                   SummaryProvider &Summaries, const Budget &Limits)
+    : Function(Function), Context(Context), Summaries(Summaries),
+      Limits(Limits) {
+  // Id 0 is "none" for regions and objects.
+  Regions.push_back(Region{Region::Var});
+  RegionBase.push_back(0);
+  ObjectTable.push_back(ObjectInfo());
+}
+
+// ===== regions, objects, symbols =====
+
+RegionId Explorer::intern(const Region &R) {
+  auto [It, Inserted] = RegionIndex.try_emplace(R.key(), Regions.size());
+  if (Inserted) {
+    Regions.push_back(R);
+    bool Derived = R.Kind == Region::Field || R.Kind == Region::Element;
+    RegionBase.push_back(Derived ? RegionBase[R.Parent] : It->second);
+  }
+  return It->second;
+}
+
+RegionId Explorer::varRegion(const VarDecl *V) {
+  Region R{Region::Var};
+  R.Ptr = V->getCanonicalDecl();
+  return intern(R);
+}
+
+RegionId Explorer::fieldRegion(RegionId Parent, const FieldDecl *F) {
+  Region R{Region::Field};
+  R.Parent = Parent;
+  R.Ptr = F->getCanonicalDecl();
+  return intern(R);
+}
+
+RegionId Explorer::elementRegion(RegionId Parent, int64_t Index,
+                                 bool Unknown) {
+  if (!Unknown && Index == 0)
+    return Parent;
+  Region R{Region::Element};
+  R.Parent = Parent;
+  R.Index = Unknown ? 0 : Index;
+  R.UnknownIndex = Unknown;
+  return intern(R);
+}
+
+RegionId Explorer::objectRegion(ObjId O) {
+  Region R{Region::Object};
+  R.Obj = O;
+  return intern(R);
+}
+
+RegionId Explorer::tempRegion(const Expr *E) {
+  Region R{Region::Temp};
+  R.Ptr = E;
+  return intern(R);
+}
+
+RegionId Explorer::stringRegion(const Expr *E) {
+  Region R{Region::String};
+  R.Ptr = E;
+  return intern(R);
+}
+
+ObjId Explorer::newObject(ObjectInfo Info) {
+  ObjectTable.push_back(std::move(Info));
+  return ObjectTable.size() - 1;
+}
+
+unsigned Explorer::internRangeSet(const RangeSet &R) {
+  for (unsigned I = 0; I < CondSets.size(); ++I)
+    if (CondSets[I] == R)
+      return I;
+  CondSets.push_back(R);
+  return CondSets.size() - 1;
+}
+
+std::optional<ObjId> Explorer::objectOf(SVal V) const {
+  if (V.Kind != SVal::Loc)
+    return std::nullopt;
+  const Region &Base = Regions[RegionBase[V.Id]];
+  if (Base.Kind != Region::Object)
+    return std::nullopt;
+  return Base.Obj;
+}
+
+// ===== names for messages =====
+
+std::string Explorer::describe(const Expr *E) const {
+  if (!E)
+    return "the pointer";
+  E = E->IgnoreParenImpCasts();
+  const SourceManager &SM = Context.getSourceManager();
+  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
+  if (E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID())
+    Range = SM.getExpansionRange(E->getSourceRange());
+  std::string Text =
+      Lexer::getSourceText(Range, SM, Context.getLangOpts()).str();
+  if (Text.empty() || Text.size() > 48 || Text.find('\n') != std::string::npos)
+    return "the pointer";
+  return Text;
+}
+
+std::string Explorer::regionName(RegionId R) const {
+  const Region &Info = Regions[R];
+  switch (Info.Kind) {
+  case Region::Var:
+    return static_cast<const VarDecl *>(Info.Ptr)->getNameAsString();
+  case Region::Field: {
+    std::string Parent = regionName(Info.Parent);
+    const auto *F = static_cast<const FieldDecl *>(Info.Ptr);
+    const Region &P = Regions[Info.Parent];
+    if (P.Kind == Region::Object)
+      return Parent.empty() ? F->getNameAsString()
+                            : Parent + "->" + F->getNameAsString();
+    return Parent + "." + F->getNameAsString();
+  }
+  case Region::Element:
+    return regionName(Info.Parent) + "[...]";
+  case Region::Object:
+    return ThisObject && Info.Obj == *ThisObject ? "this" : "";
+  case Region::Temp:
+  case Region::String:
+    return "";
+  }
+  return "";
+}
+
+// ===== the path loop =====
+
+State Explorer::initialState() {
+  State S;
+  unsigned Index = 0;
+  for (const ParmVarDecl *Param : Function.parameters()) {
+    ParamIndex[Param] = Index;
+    QualType T = Param->getType();
+    std::optional<SymId> Exported;
+    if (T->isPointerType() || T->isReferenceType()) {
+      // The pointee (or referent) of a parameter: an object the function
+      // does not own, known by its access path from the parameter.
+      ObjectInfo Info;
+      Info.AddrSym = newSymbol();
+      Info.Origin = AccessPath{static_cast<int>(Index), {}};
+      ObjId O = newObject(Info);
+      if (T->isReferenceType())
+        S.constrain(Info.AddrSym, RangeSet::allBut(0));
+      else
+        Exported = Info.AddrSym;
+      S.bind(varRegion(Param), SVal::loc(objectRegion(O)));
+    } else if (T->isIntegralOrEnumerationType()) {
+      SymId Sym = newSymbol();
+      S.bind(varRegion(Param), SVal::symbol(Sym));
+      Exported = Sym;
+    }
+    ParamSyms.push_back(Exported);
+    ++Index;
+  }
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+      Method && Method->isInstance()) {
+    ObjectInfo Info;
+    Info.AddrSym = newSymbol();
+    Info.Origin = AccessPath{-1, {}};
+    ThisObject = newObject(Info);
+    S.constrain(Info.AddrSym, RangeSet::allBut(0));
+  }
+  return S;
+}
+
+ExplorationResult Explorer::run() {
+  Stmt *Body = Function.getBody();
+  if (!Body) {
+    Result.NoCFG = true;
+    return std::move(Result);
+  }
+  CFG::BuildOptions Options;
+  Options.AddImplicitDtors = true;
+  Options.AddTemporaryDtors = true;
+  Options.AddLifetime = true;
+  Options.AddInitializers = true;
+  Options.AddCXXDefaultInitExprInCtors = true;
+  // Every expression becomes an element, in evaluation order.
+  Options.setAllAlwaysAdd();
+  Cfg = CFG::buildCFG(&Function, Body, &Context, Options);
+  if (!Cfg) {
+    Result.NoCFG = true;
+    return std::move(Result);
+  }
+  Parents = std::make_unique<ParentMap>(Body);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit()) {
+        Parents->addStmt(Init->getInit());
+        ConsumedElsewhere.insert(Init->getInit());
+      }
+
+  Work.push_back({&Cfg->getEntry(), initialState()});
+  while (!Work.empty()) {
+    if (++BlockVisits > Limits.MaxBlockVisits) {
+      Result.OverBudget = true;
+      break;
+    }
+    WorkItem Item = std::move(Work.back());
+    Work.pop_back();
+    processBlock(*Item.Block, std::move(Item.S));
+  }
+
+  FunctionSummary &Summary = Result.Summary;
+  Summary.Known = !Result.OverBudget && ExitCases.size() <= MaxSummaryCases;
+  Summary.TouchesGlobals = TouchesGlobals;
+  if (Summary.Known)
+    Summary.Cases.assign(ExitCases.begin(), ExitCases.end());
+  return std::move(Result);
+}
+
+void Explorer::processBlock(const CFGBlock &Block, State S) {
+  if (&Block == &Cfg->getExit()) {
+    handleExit(std::move(S));
+    return;
+  }
+  // A throw that reached a handler is caught.
+  S.Throwing = nullptr;
+  if (!Seen.insert({Block.getBlockID(), static_cast<uint64_t>(S.hash())})
+           .second)
+    return;
+  if (!enterLoopHead(Block, S))
+    return;
+
+  CurrentBlock = &Block;
+  States Current;
+  Current.push_back(std::move(S));
+  for (const CFGElement &Element : Block) {
+    States Next;
+    for (State &St : Current)
+      evalElement(Element, Block, std::move(St), Next);
+    Current = std::move(Next);
+    if (Current.empty())
+      return;
+  }
+  for (State &St : Current)
+    branch(Block, std::move(St));
+}
+
+void Explorer::pushSuccessor(const CFGBlock *Succ, State S) {
+  if (Succ)
+    Work.push_back({Succ, std::move(S)});
+}
+
+/// The loop statement whose condition block \p Block is.
+static const Stmt *loopOf(const CFGBlock &Block) {
+  const Stmt *T = Block.getTerminatorStmt();
+  if (T && isa<WhileStmt, ForStmt, DoStmt, CXXForRangeStmt>(T))
+    return T;
+  return nullptr;
+}
+
+bool Explorer::enterLoopHead(const CFGBlock &Block, State &S) {
+  const Stmt *Loop = loopOf(Block);
+  if (!Loop)
+    return true;
+  unsigned Visits = S.loopVisits(Block.getBlockID()) + 1;
+  S.setLoopVisits(Block.getBlockID(), Visits);
+  if (Visits == Limits.MaxLoopUnroll + 1)
+    widenLoop(*Loop, S);
+  // After widening, one more round through the body, then the path ends
+  // here: its exit was explored from the widened state.
+  return Visits <= Limits.MaxLoopUnroll + 2;
+}
+
+/// Local variables declared outside \p Loop that it may write.
+static void collectLoopWrites(const Stmt &Loop, const ParentMap &Parents,
+                              llvm::SmallVectorImpl<const VarDecl *> &Out) {
+  llvm::SmallVector<const Stmt *, 32> Stack{&Loop};
+  SourceRange LoopRange = Loop.getSourceRange();
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    for (const Stmt *Child : S->children())
+      Stack.push_back(Child);
+    const auto *Ref = dyn_cast<DeclRefExpr>(S);
+    if (!Ref)
+      continue;
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var || !Var->hasLocalStorage())
+      continue;
+    SourceLocation DeclLoc = Var->getLocation();
+    if (LoopRange.getBegin() <= DeclLoc && DeclLoc <= LoopRange.getEnd())
+      continue;
+    // A read through an lvalue-to-rvalue conversion writes nothing; every
+    // other use (assignment, increment, address, reference, member...)
+    // counts as a write.
+    const Stmt *Parent = Parents.getParentIgnoreParens(Ref);
+    if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Parent))
+      if (Cast->getCastKind() == CK_LValueToRValue)
+        continue;
+    if (!llvm::is_contained(Out, Var))
+      Out.push_back(Var);
+  }
+}
+
+void Explorer::widenLoop(const Stmt &Loop, State &S) {
+  auto It = LoopWrites.find(&Loop);
+  if (It == LoopWrites.end()) {
+    llvm::SmallVector<const VarDecl *, 4> Writes;
+    collectLoopWrites(Loop, *Parents, Writes);
+    It = LoopWrites.try_emplace(&Loop, std::move(Writes)).first;
+  }
+  for (const VarDecl *Var : It->second) {
+    RegionId R = varRegion(Var);
+    // What the variable held is no longer followed: the loop may have
+    // handed it anywhere.
+    escapeContents(S, R);
+    removeBindingsUnder(S, R);
+    if (!Var->getType()->isRecordType() && !Var->getType()->isArrayType())
+      S.bind(R, freshValue(S, Var->getType()));
+  }
+}
+
+// ===== conditions =====
+
+Explorer::Truth Explorer::truthOf(const State &S, SVal V) {
+  auto FromRange = [](const RangeSet &R, const RangeSet &TrueSet) {
+    if (R.intersect(TrueSet).isEmpty())
+      return Truth::False;
+    if (R.intersect(TrueSet.complement()).isEmpty())
+      return Truth::True;
+    return Truth::Unknown;
+  };
+  switch (V.Kind) {
+  case SVal::Int:
+    return V.Num ? Truth::True : Truth::False;
+  case SVal::Sym:
+    return FromRange(S.range(V.Id), RangeSet::allBut(0));
+  case SVal::Cond:
+    return FromRange(S.range(V.Id), CondSets[V.Num]);
+  case SVal::Loc:
+    if (std::optional<ObjId> O = objectOf(V); O && V.Num == 0 &&
+                                              !V.UnknownOffset)
+      return FromRange(S.range(ObjectTable[*O].AddrSym), RangeSet::allBut(0));
+    return Truth::True;
+  case SVal::Unknown:
+    return Truth::Unknown;
+  }
+  return Truth::Unknown;
+}
+
+bool Explorer::constrainTruth(State &S, SVal V, bool Value) {
+  RangeSet NonZero = RangeSet::allBut(0), Zero = RangeSet::single(0);
+  switch (V.Kind) {
+  case SVal::Int:
+    return (V.Num != 0) == Value;
+  case SVal::Sym:
+    return S.constrain(V.Id, Value ? NonZero : Zero);
+  case SVal::Cond:
+    return S.constrain(V.Id, Value ? CondSets[V.Num]
+                                   : CondSets[V.Num].complement());
+  case SVal::Loc:
+    if (std::optional<ObjId> O = objectOf(V); O && V.Num == 0 &&
+                                              !V.UnknownOffset)
+      return S.constrain(ObjectTable[*O].AddrSym, Value ? NonZero : Zero);
+    return Value;
+  case SVal::Unknown:
+    return true;
+  }
+  return true;
+}
+
+llvm::SmallVector<std::pair<State, bool>, 2> Explorer::assume(State S,
+                                                              SVal V) {
+  llvm::SmallVector<std::pair<State, bool>, 2> Out;
+  switch (truthOf(S, V)) {
+  case Truth::True:
+    Out.push_back({std::move(S), true});
+    break;
+  case Truth::False:
+    Out.push_back({std::move(S), false});
+    break;
+  case Truth::Unknown: {
+    State T = S;
+    if (constrainTruth(T, V, true))
+      Out.push_back({std::move(T), true});
+    if (constrainTruth(S, V, false))
+      Out.push_back({std::move(S), false});
+    break;
+  }
+  }
+  return Out;
+}
+
+/// Whether \p E lies inside \p Root (or is it).
+static bool isWithin(const Expr *E, const Stmt *Root, const ParentMap &PM) {
+  for (const Stmt *S = E; S; S = PM.getParent(S))
+    if (S == Root)
+      return true;
+  return false;
+}
+
+void Explorer::branch(const CFGBlock &Block, State S) {
+  const Stmt *Term = Block.getTerminatorStmt();
+  auto Succ = [&](unsigned I) -> const CFGBlock * {
+    if (I >= Block.succ_size())
+      return nullptr;
+    return Block.succ_begin()[I].getReachableBlock();
+  };
+  // Values of the condition are consumed by the branch.
+  auto DropCondition = [&](State &St) {
+    if (!Term || !isa<IfStmt, WhileStmt, ForStmt, DoStmt, SwitchStmt,
+                      CXXForRangeStmt>(Term))
+      return;
+    llvm::erase_if(St.Env, [&](const auto &Entry) {
+      return isWithin(Entry.first, Term, *Parents);
+    });
+  };
+
+  if (const auto *Switch = dyn_cast_or_null<SwitchStmt>(Term)) {
+    SVal V = valueOf(S, Switch->getCond());
+    DropCondition(S);
+    RangeSet Covered = RangeSet::empty();
+    const CFGBlock *Default = nullptr;
+    for (const CFGBlock::AdjacentBlock &Adj : Block.succs()) {
+      const CFGBlock *Target = Adj.getReachableBlock();
+      if (!Target)
+        continue;
+      const auto *Case = dyn_cast_or_null<CaseStmt>(Target->getLabel());
+      if (!Case) {
+        Default = Target;
+        continue;
+      }
+      Expr::EvalResult Lo, Hi;
+      if (!Case->getLHS()->EvaluateAsInt(Lo, Context)) {
+        pushSuccessor(Target, S);
+        continue;
+      }
+      int64_t L = Lo.Val.getInt().getExtValue(), H = L;
+      if (Case->getRHS() && Case->getRHS()->EvaluateAsInt(Hi, Context))
+        H = Hi.Val.getInt().getExtValue();
+      RangeSet Values = RangeSet::fromIntervals({{L, H}});
+      Covered = Covered.unite(Values);
+      if (V.Kind == SVal::Int) {
+        if (Values.contains(V.Num))
+          pushSuccessor(Target, S);
+        continue;
+      }
+      State T = S;
+      if (V.Kind == SVal::Sym && !T.constrain(V.Id, Values))
+        continue;
+      if (V.Kind == SVal::Sym && !S.range(V.Id).intersect(Values.complement())
+                                       .isEmpty())
+        T.addEvent({PathEvent::Assumption, 0, Case->getSourceRange(),
+                    "assuming '" + describe(Switch->getCond()) + "' is " +
+                        std::to_string(L)});
+      pushSuccessor(Target, std::move(T));
+    }
+    if (Default) {
+      if (V.Kind == SVal::Int) {
+        if (!Covered.contains(V.Num))
+          pushSuccessor(Default, S);
+      } else if (V.Kind != SVal::Sym || S.constrain(V.Id, Covered.complement())) {
+        pushSuccessor(Default, std::move(S));
+      }
+    }
+    return;
+  }
+
+  const Expr *Cond = Block.getLastCondition();
+  bool Conditional = Term && Block.succ_size() == 2 && Cond &&
+                     !isa<CXXTryStmt, GotoStmt>(Term);
+  if (const auto *For = dyn_cast_or_null<ForStmt>(Term); For && !For->getCond())
+    Conditional = false;
+  if (!Conditional) {
+    DropCondition(S);
+    if (Term && isa<CXXTryStmt>(Term)) {
+      // The dispatch to the handlers: reached only by a throw.
+      for (unsigned I = 1; I < Block.succ_size(); ++I)
+        pushSuccessor(Succ(I), S);
+      return;
+    }
+    for (unsigned I = 0; I < Block.succ_size(); ++I)
+      pushSuccessor(Succ(I), S);
+    return;
+  }
+
+  SVal V = valueOf(S, Cond);
+  bool WasUnknown = truthOf(S, V) == Truth::Unknown;
+  for (auto &[T, Taken] : assume(std::move(S), V)) {
+    if (const auto *Logical = dyn_cast<BinaryOperator>(Term)) {
+      // The value of 'a && b' when 'a' is false (and of 'a || b' when 'a'
+      // is true) is known at the branch.
+      if (Logical->getOpcode() == BO_LAnd && !Taken)
+        T.envBind(Logical, SVal::integer(0));
+      if (Logical->getOpcode() == BO_LOr && Taken)
+        T.envBind(Logical, SVal::integer(1));
+    }
+    if (WasUnknown)
+      T.addEvent({PathEvent::Assumption, 0, Cond->getSourceRange(),
+                  "assuming '" + describe(Cond) + "' is " +
+                      (Taken ? "true" : "false")});
+    DropCondition(T);
+    pushSuccessor(Succ(Taken ? 0 : 1), std::move(T));
+  }
+}
+
+// ===== elements =====
+
+void Explorer::evalElement(const CFGElement &Element, const CFGBlock &Block,
+                           State S, States &Next) {
+  switch (Element.getKind()) {
+  case CFGElement::Statement:
+  case CFGElement::Constructor:
+  case CFGElement::CXXRecordTypedCall:
+    evalStmt(Element.castAs<CFGStmt>().getStmt(), std::move(S), Next);
+    return;
+  case CFGElement::LifetimeEnds: {
+    auto Ends = Element.castAs<CFGLifetimeEnds>();
+    const VarDecl *Var = Ends.getVarDecl();
+    if (!Var->hasLocalStorage()) {
+      Next.push_back(std::move(S));
+      return;
+    }
+    removeBindingsUnder(S, varRegion(Var));
+    SourceRange Where;
+    LossKind Kind = LossKind::ScopeEnd;
+    if (S.LastReturn) {
+      Where = S.LastReturn->getSourceRange();
+      Kind = LossKind::Return;
+    } else if (const Stmt *Trigger = Ends.getTriggerStmt()) {
+      Where = isa<CompoundStmt>(Trigger) ? SourceRange(Trigger->getEndLoc())
+                                         : Trigger->getSourceRange();
+    }
+    collectGarbage(S, Where, Kind, Var->getName());
+    Next.push_back(std::move(S));
+    return;
+  }
+  case CFGElement::AutomaticObjectDtor: {
+    auto Dtor = Element.castAs<CFGAutomaticObjDtor>();
+    const VarDecl *Var = Dtor.getVarDecl();
+    const CXXRecordDecl *Record =
+        Var->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (!Record || Var->getType()->isReferenceType()) {
+      Next.push_back(std::move(S));
+      return;
+    }
+    destroyRegion(std::move(S), varRegion(Var), Record, Dtor.getTriggerStmt(),
+                  Next);
+    return;
+  }
+  case CFGElement::TemporaryDtor: {
+    const CXXBindTemporaryExpr *Bind =
+        Element.castAs<CFGTemporaryDtor>().getBindTemporaryExpr();
+    const CXXRecordDecl *Record = Bind->getType()->getAsCXXRecordDecl();
+    if (!Record) {
+      Next.push_back(std::move(S));
+      return;
+    }
+    destroyRegion(std::move(S), tempRegion(Bind->getSubExpr()), Record, Bind,
+                  Next);
+    return;
+  }
+  case CFGElement::Initializer: {
+    const CXXCtorInitializer *Init =
+        Element.castAs<CFGInitializer>().getInitializer();
+    const FieldDecl *Field = Init->getMember();
+    if (Field && ThisObject && Init->getInit()) {
+      const Expr *InitExpr = Init->getInit();
+      SVal V = valueOf(S, InitExpr);
+      RegionId Target = fieldRegion(objectRegion(*ThisObject), Field);
+      if (Field->getType()->isRecordType()) {
+        if (V.isLoc() && V.Num == 0)
+          copyRecord(S, V.Id, Target);
+      } else {
+        store(S, SVal::loc(Target), V, InitExpr, Field->getName());
+      }
+      S.envErase(InitExpr);
+      S.envErase(skipParens(InitExpr));
+      endFullExpression(*InitExpr, S);
+    }
+    Next.push_back(std::move(S));
+    return;
+  }
+  default:
+    Next.push_back(std::move(S));
+    return;
+  }
+}
+
+void Explorer::endFullExpression(const Stmt &Root, State &S) {
+  // The branch consumes its condition.
+  if (CurrentBlock) {
+    const Expr *Cond = CurrentBlock->getLastCondition();
+    if (Cond && (Cond == &Root || skipParens(Cond) == &Root))
+      return;
+  }
+  bool DiscardedOwned = false;
+  for (size_t I = 0; I < S.Env.size();) {
+    const Expr *E = S.Env[I].first;
+    if (!isWithin(E, &Root, *Parents)) {
+      ++I;
+      continue;
+    }
+    if (std::optional<ObjId> O = objectOf(S.Env[I].second))
+      DiscardedOwned |= ObjectTable[*O].Owned;
+    S.Env.erase(S.Env.begin() + I);
+  }
+  if (DiscardedOwned)
+    collectGarbage(S, Root.getSourceRange(), LossKind::Discarded, "");
+}
+
+// ===== leaks =====
+
+void Explorer::collectGarbage(State &S, SourceRange Where, LossKind Kind,
+                              llvm::StringRef Subject) {
+  // Fast path: nothing owned is alive.
+  bool AnyOwnedLive = llvm::any_of(S.Objects, [&](const auto &Entry) {
+    return ObjectTable[Entry.first].Owned &&
+           Entry.second.Kind == ObjectStatus::Live;
+  });
+  if (!AnyOwnedLive)
+    return;
+
+  llvm::SmallDenseSet<ObjId, 16> Reached;
+  llvm::SmallVector<ObjId, 16> Stack;
+  auto Visit = [&](SVal V) {
+    if (std::optional<ObjId> O = objectOf(V))
+      if (ObjectTable[*O].Owned && Reached.insert(*O).second)
+        Stack.push_back(*O);
+  };
+  for (const auto &Entry : S.Env)
+    Visit(Entry.second);
+  if (S.Returned)
+    Visit(*S.Returned);
+  // Roots: everything not inside an owned object (variables, temporaries,
+  // memory the function does not own).
+  for (const auto &[R, V] : S.Store) {
+    const Region &Base = Regions[RegionBase[R]];
+    if (Base.Kind != Region::Object || !ObjectTable[Base.Obj].Owned)
+      Visit(V);
+  }
+  while (!Stack.empty()) {
+    ObjId O = Stack.pop_back_val();
+    RegionId OR = objectRegion(O);
+    for (const auto &[R, V] : S.Store)
+      if (RegionBase[R] == OR)
+        Visit(V);
+  }
+
+  for (auto &[O, Status] : S.Objects) {
+    const ObjectInfo &Info = ObjectTable[O];
+    if (!Info.Owned || Status.Kind != ObjectStatus::Live || Reached.count(O))
+      continue;
+    // A failed allocation (null) is not a leak.
+    RangeSet Addr = S.range(Info.AddrSym);
+    if (Addr.singleValue() == 0)
+      continue;
+    Status.Kind = ObjectStatus::Lost;
+    OwnershipFinding F;
+    F.Kind = FindingKind::Leak;
+    F.Range = Where.isValid() ? Where : Function.getBody()->getEndLoc();
+    F.Variant = static_cast<unsigned>(Kind);
+    F.Allocator = Info.Allocator;
+    F.Subject = Subject.str();
+    if (Kind == LossKind::Exception)
+      F.Subject = S.ThrowingCallee;
+    report(std::move(F), S, O, Info.Site);
+  }
+}
+
+void Explorer::handleExit(State S) {
+  // Locals and parameters die; what they held is lost unless returned.
+  llvm::SmallVector<RegionId, 8> Dead;
+  for (const auto &[R, V] : S.Store) {
+    const Region &Base = Regions[RegionBase[R]];
+    if (Base.Kind == Region::Var &&
+        static_cast<const VarDecl *>(Base.Ptr)->hasLocalStorage())
+      Dead.push_back(RegionBase[R]);
+  }
+  for (RegionId R : Dead)
+    removeBindingsUnder(S, R);
+  if (S.Throwing) {
+    collectGarbage(S, S.Throwing->getSourceRange(), LossKind::Exception, "");
+  } else {
+    SourceRange Where = S.LastReturn ? S.LastReturn->getSourceRange()
+                                     : SourceRange(Function.getBody()->getEndLoc());
+    collectGarbage(S, Where, LossKind::Return, "");
+  }
+  recordSummaryCase(S);
+}
+
+// ===== findings =====
+
+void Explorer::report(OwnershipFinding F, const State &S, ObjId About,
+                      const void *Key) {
+  F.Function = &Function;
+  if (!FindingKeys
+           .insert({static_cast<unsigned>(F.Kind),
+                    F.Range.getBegin().getRawEncoding(), Key})
+           .second)
+    return;
+  // Steps: the events of this object, and the assumptions the path made.
+  llvm::SmallVector<const PathEvent *, 16> Events;
+  unsigned Assumptions = 0;
+  constexpr unsigned MaxAssumptionNotes = 8;
+  for (const PathNode *N = S.Path.get(); N; N = N->Prev.get()) {
+    const PathEvent &E = N->Event;
+    if (E.Kind == PathEvent::ObjectStep && E.Obj == About && About)
+      Events.push_back(&E);
+    else if (E.Kind == PathEvent::Assumption &&
+             Assumptions++ < MaxAssumptionNotes)
+      Events.push_back(&E);
+  }
+  for (auto It = Events.rbegin(); It != Events.rend(); ++It)
+    F.Steps.push_back({(*It)->Range, (*It)->Message});
+  Result.Findings.push_back(std::move(F));
+}
+
+// ===== summaries =====
+
+void Explorer::recordSummaryCase(const State &S) {
+  SummaryCase Case;
+  for (unsigned I = 0; I < ParamSyms.size(); ++I)
+    if (ParamSyms[I]) {
+      RangeSet R = S.range(*ParamSyms[I]);
+      if (!R.isFull())
+        Case.Conditions.push_back({static_cast<int>(I), R});
+    }
+  for (const auto &[O, Status] : S.Objects) {
+    const ObjectInfo &Info = ObjectTable[O];
+    if (!Info.Origin)
+      continue;
+    if (Status.Kind == ObjectStatus::Released)
+      Case.Releases.push_back({*Info.Origin, Status.ReleaseFam,
+                               Status.ReleasedBy,
+                               Status.ReleaseSite
+                                   ? Status.ReleaseSite->getBeginLoc()
+                                   : SourceLocation()});
+    if (Status.Kind == ObjectStatus::Escaped)
+      Case.Escapes.push_back(*Info.Origin);
+    if (Status.Derefed)
+      Case.Derefs.push_back(*Info.Origin);
+  }
+  for (const auto &[R, V] : S.Store) {
+    const Region &Base = Regions[RegionBase[R]];
+    if (Base.Kind == Region::Var) {
+      // A parameter's object stored into a global escapes.
+      if (!static_cast<const VarDecl *>(Base.Ptr)->hasLocalStorage())
+        if (std::optional<ObjId> O = objectOf(V); O && ObjectTable[*O].Origin)
+          Case.Escapes.push_back(*ObjectTable[*O].Origin);
+      continue;
+    }
+    if (Base.Kind != Region::Object || !ObjectTable[Base.Obj].Origin)
+      continue;
+    const FieldDecl *Field = nullptr;
+    if (R != RegionBase[R]) {
+      const Region &Info = Regions[R];
+      if (Info.Kind != Region::Field || Info.Parent != RegionBase[R])
+        continue;
+      Field = static_cast<const FieldDecl *>(Info.Ptr);
+    }
+    auto Initial = LazyValues.find({R, 0});
+    if (Initial != LazyValues.end() && Initial->second == V)
+      continue;
+    Case.Stores.push_back(
+        {*ObjectTable[Base.Obj].Origin, Field, describeValue(S, V)});
+  }
+  if (S.Returned)
+    Case.Return = describeValue(S, *S.Returned);
+  Case.Throws = S.Throwing != nullptr;
+  llvm::sort(Case.Releases, [](const ReleaseEffect &A, const ReleaseEffect &B) {
+    return A.Object < B.Object;
+  });
+  llvm::sort(Case.Derefs);
+  llvm::sort(Case.Escapes);
+  Case.Escapes.erase(std::unique(Case.Escapes.begin(), Case.Escapes.end()),
+                     Case.Escapes.end());
+  llvm::sort(Case.Stores, [](const StoreEffect &A, const StoreEffect &B) {
+    return std::tie(A.Object, A.Field) < std::tie(B.Object, B.Field);
+  });
+
+  // Merge with a case of the same effects when their conditions differ in at
+  // most one parameter (the union is then exact).
+  for (SummaryCase &Existing : ExitCases) {
+    if (!Existing.sameEffects(Case))
+      continue;
+    auto RangeOf = [](const SummaryCase &C, int Param) {
+      for (const auto &[P, R] : C.Conditions)
+        if (P == Param)
+          return R;
+      return RangeSet::full();
+    };
+    llvm::SmallVector<int, 4> ParamsUsed;
+    for (const auto &[P, R] : Existing.Conditions)
+      ParamsUsed.push_back(P);
+    for (const auto &[P, R] : Case.Conditions)
+      if (!llvm::is_contained(ParamsUsed, P))
+        ParamsUsed.push_back(P);
+    unsigned Differ = 0;
+    for (int P : ParamsUsed)
+      Differ += RangeOf(Existing, P) != RangeOf(Case, P);
+    if (Differ > 1)
+      continue;
+    llvm::SmallVector<std::pair<int, RangeSet>, 2> Merged;
+    for (int P : ParamsUsed) {
+      RangeSet U = RangeOf(Existing, P).unite(RangeOf(Case, P));
+      if (!U.isFull())
+        Merged.push_back({P, U});
+    }
+    Existing.Conditions = std::move(Merged);
+    return;
+  }
+  ExitCases.push_back(std::move(Case));
+}
+
+} // namespace clang::tidy::memreview::engine
+
+namespace clang::tidy::memreview::engine {
+
+ExplorationResult exploreFunction(const FunctionDecl &Function,
+                                  ASTContext &Context,
+                                  SummaryProvider &Summaries,
+                                  const Budget &Limits) {
+  Explorer E(Function, Context, Summaries, Limits);
+  return E.run();
+}
+
+} // namespace clang::tidy::memreview::engine

@@ -1,0 +1,186 @@
+//===--- ExplorerImpl.h - internals of the path explorer -------*- C++ -*-===//
+//
+// Part of memreview. The Explorer class is split over three files, one concern
+// each: Explorer.cpp (the path loop, branches, loops, leaks and findings),
+// Transfer.cpp (evaluation of expressions and statements) and Calls.cpp
+// (calls: library models, summaries, unknown code).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MEMREVIEW_CHECKS_ENGINE_EXPLORERIMPL_H
+#define MEMREVIEW_CHECKS_ENGINE_EXPLORERIMPL_H
+
+#include "engine/Explorer.h"
+#include "engine/State.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseSet.h"
+#include <map>
+#include <set>
+
+namespace clang::tidy::memreview::engine {
+
+/// The successors of one evaluation step: none (the path ends), one, or
+/// several (a call whose summary has several cases).
+using States = llvm::SmallVector<State, 2>;
+
+class Explorer {
+public:
+  Explorer(const FunctionDecl &Function, ASTContext &Context,
+           SummaryProvider &Summaries, const Budget &Limits);
+  ExplorationResult run();
+
+private:
+  // ===== Explorer.cpp: paths, branches, loops, leaks, findings =====
+  State initialState();
+  void processBlock(const CFGBlock &Block, State S);
+  void evalElement(const CFGElement &Element, const CFGBlock &Block, State S,
+                   States &Next);
+  void branch(const CFGBlock &Block, State S);
+  void pushSuccessor(const CFGBlock *Succ, State S);
+  void handleExit(State S);
+  bool enterLoopHead(const CFGBlock &Block, State &S);
+  void widenLoop(const Stmt &Loop, State &S);
+  /// Which objects are reachable; owned live objects that are not become
+  /// leaks, reported at \p Where with the loss \p Kind.
+  void collectGarbage(State &S, SourceRange Where, LossKind Kind,
+                      llvm::StringRef Subject);
+  void endFullExpression(const Stmt &Root, State &S);
+  void recordSummaryCase(const State &S);
+
+  enum class Truth { True, False, Unknown };
+  /// Splits \p S on the truth of \p V: each resulting state comes with the
+  /// truth it assumes.
+  llvm::SmallVector<std::pair<State, bool>, 2> assume(State S, SVal V);
+  Truth truthOf(const State &S, SVal V);
+  bool constrainTruth(State &S, SVal V, bool Value);
+
+  /// Records \p F once per key, with the steps of \p S's path that concern
+  /// object \p About (0: none) as notes.
+  void report(OwnershipFinding F, const State &S, ObjId About,
+              const void *Key);
+  std::string describe(const Expr *E) const;
+  std::string regionName(RegionId R) const;
+
+  // ===== Transfer.cpp: expressions and statements =====
+  void evalStmt(const Stmt *S, State St, States &Next);
+  /// The value of an already evaluated (or trivially evaluable) expression.
+  SVal valueOf(const State &S, const Expr *E);
+  SVal load(State &S, SVal Location, QualType Type);
+  void store(State &S, SVal Location, SVal V, const Stmt *Where,
+             llvm::StringRef TargetName);
+  SVal lazyValue(State &S, RegionId R, QualType Type);
+  SVal freshValue(State &S, QualType Type);
+  SVal castValue(State &S, const CastExpr *Cast, SVal V);
+  SVal evalBinary(State &S, const BinaryOperator *B);
+  SVal compare(State &S, BinaryOperatorKind Op, SVal L, SVal R);
+  /// Checks a use of \p Ptr that needs the memory alive; false ends the path.
+  bool checkUse(State &S, SVal Ptr, const Expr *Use, UseKind Kind,
+                llvm::StringRef Callee = {});
+  /// Releases what \p Ptr points to; false ends the path.
+  bool release(State &S, SVal Ptr, Family Fam, llvm::StringRef Deallocator,
+               const Stmt *Site, const Expr *PtrExpr,
+               llvm::StringRef ByCallee = {}, SourceLocation CalleeSite = {});
+  SVal allocate(State &S, Family Fam, llvm::StringRef Allocator,
+                const Expr *Site, bool MayBeNull, QualType Type,
+                llvm::StringRef ByCallee = {}, SourceLocation CalleeSite = {});
+  void escapeValue(State &S, SVal V);
+  void escapeContents(State &S, RegionId R);
+  void copyRecord(State &S, RegionId From, RegionId To);
+  void destroyRegion(State S, RegionId R, const CXXRecordDecl *Record,
+                     const Stmt *Where, States &Next);
+  void removeBindingsUnder(State &S, RegionId R);
+  const Expr *skipParens(const Expr *E) const;
+
+  // ===== Calls.cpp: calls =====
+  void evalCall(const Expr *Call, State S, States &Next);
+  void evalConstruct(const CXXConstructExpr *Construct, RegionId Target,
+                     State S, States &Next);
+  /// Applies each feasible case of \p Summary; \p Call is null for implicit
+  /// destructor calls. \p ArgExprs name the arguments in messages.
+  void applySummary(const FunctionSummary &Summary, const FunctionDecl &Callee,
+                    const Expr *Call, llvm::ArrayRef<SVal> Args,
+                    std::optional<SVal> This, State S, States &Next,
+                    llvm::ArrayRef<const Expr *> ArgExprs = {});
+  void callUnknown(const FunctionDecl *Callee, llvm::ArrayRef<SVal> Args,
+                   llvm::ArrayRef<const Expr *> ArgExprs,
+                   std::optional<SVal> This, State &S);
+  void callLibrary(const FunctionDecl *Callee, const Expr *Call,
+                   llvm::ArrayRef<SVal> Args,
+                   llvm::ArrayRef<const Expr *> ArgExprs,
+                   std::optional<SVal> This, State &S, States &Next);
+  bool isSystemDecl(const Decl *D) const;
+  /// The location of the object at \p Path, given the arguments of a call.
+  std::optional<SVal> resolvePath(State &S, const AccessPath &Path,
+                                  llvm::ArrayRef<SVal> Args,
+                                  std::optional<SVal> This);
+  SVal materialize(State &S, const ValueDesc &D, const Expr *Call,
+                   const FunctionDecl &Callee, llvm::ArrayRef<SVal> Args,
+                   std::optional<SVal> This, QualType Type);
+  ValueDesc describeValue(const State &S, SVal V) const;
+  const FunctionDecl *devirtualize(const State &S, const FunctionDecl *Callee,
+                                   std::optional<SVal> This) const;
+
+  // ===== regions, objects, symbols =====
+  RegionId intern(const Region &R);
+  RegionId varRegion(const VarDecl *V);
+  RegionId fieldRegion(RegionId Parent, const FieldDecl *F);
+  RegionId elementRegion(RegionId Parent, int64_t Index, bool Unknown);
+  RegionId objectRegion(ObjId O);
+  RegionId tempRegion(const Expr *E);
+  RegionId stringRegion(const Expr *E);
+  RegionId baseOf(RegionId R) const { return RegionBase[R]; }
+  const Region &regionInfo(RegionId R) const { return Regions[R]; }
+  ObjId newObject(ObjectInfo Info);
+  SymId newSymbol() { return NextSym++; }
+  unsigned internRangeSet(const RangeSet &R);
+  /// The object whose memory \p V points into, if any.
+  std::optional<ObjId> objectOf(SVal V) const;
+
+  const FunctionDecl &Function;
+  ASTContext &Context;
+  SummaryProvider &Summaries;
+  const Budget &Limits;
+  std::unique_ptr<CFG> Cfg;
+  std::unique_ptr<ParentMap> Parents;
+
+  std::vector<Region> Regions;
+  std::vector<RegionId> RegionBase;
+  std::map<decltype(std::declval<Region>().key()), RegionId> RegionIndex;
+  std::vector<ObjectInfo> ObjectTable;
+  std::vector<RangeSet> CondSets;
+  SymId NextSym = 1;
+  /// The initial content of regions read before being written (parameters'
+  /// pointees, globals per epoch): one value for all paths.
+  std::map<std::pair<RegionId, unsigned>, SVal> LazyValues;
+
+  llvm::DenseMap<const ParmVarDecl *, int> ParamIndex;
+  /// Per parameter: the symbol whose range summaries export (the value of a
+  /// scalar parameter, the address of a pointer parameter's pointee).
+  llvm::SmallVector<std::optional<SymId>, 4> ParamSyms;
+  std::optional<ObjId> ThisObject;
+
+  struct WorkItem {
+    const CFGBlock *Block;
+    State S;
+  };
+  std::vector<WorkItem> Work;
+  llvm::DenseSet<std::pair<unsigned, uint64_t>> Seen;
+  unsigned BlockVisits = 0;
+  /// Set while evaluating a CFG block: its terminator condition stays in the
+  /// environment until the branch.
+  const CFGBlock *CurrentBlock = nullptr;
+  /// Expressions without a parent statement whose value a non-statement
+  /// element consumes (constructor initialisers).
+  llvm::DenseSet<const Expr *> ConsumedElsewhere;
+
+  ExplorationResult Result;
+  std::set<std::tuple<unsigned, unsigned, const void *>> FindingKeys;
+  std::vector<SummaryCase> ExitCases;
+  bool TouchesGlobals = false;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<const VarDecl *, 4>> LoopWrites;
+};
+
+} // namespace clang::tidy::memreview::engine
+
+#endif

@@ -1,0 +1,100 @@
+//===--- Config.cpp - configuration sources of a run ----------------------===//
+//
+// Part of memreview.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Config.h"
+#include "llvm/Support/SourceMgr.h"
+
+using namespace clang::tidy;
+
+namespace memreview {
+
+void ConfigFileErrors::record(llvm::StringRef File, llvm::StringRef Message) {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  ByFile.emplace(File.str(), Message.str());
+}
+
+std::vector<std::string> ConfigFileErrors::messages() const {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  std::vector<std::string> Result;
+  for (const auto &[File, Message] : ByFile)
+    Result.push_back(Message);
+  return Result;
+}
+
+/// Parses \p Buffer; on failure, \p Error is "line <n>, column <n>: <message>"
+/// of the first error the YAML parser reported.
+static llvm::ErrorOr<ClangTidyOptions> parseQuietly(llvm::MemoryBufferRef Buffer,
+                                                    std::string &Error) {
+  std::string First;
+  llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfigurationWithDiags(
+      Buffer, [&First](const llvm::SMDiagnostic &Diag) {
+        if (!First.empty() || Diag.getKind() != llvm::SourceMgr::DK_Error)
+          return;
+        llvm::StringRef Message = Diag.getMessage();
+        First = ("line " + llvm::Twine(Diag.getLineNo()) + ", column " +
+                 llvm::Twine(Diag.getColumnNo() + 1) + ": " +
+                 Message.take_front(1).lower() + Message.drop_front(1))
+                    .str();
+      });
+  if (!Parsed)
+    Error = First.empty() ? Parsed.getError().message() : First;
+  return Parsed;
+}
+
+llvm::Expected<ClangTidyOptions> parseConfigText(llvm::StringRef Text,
+                                                 llvm::StringRef Source) {
+  std::string Error;
+  llvm::ErrorOr<ClangTidyOptions> Parsed =
+      parseQuietly(llvm::MemoryBufferRef(Text, Source), Error);
+  if (!Parsed)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Error);
+  return std::move(*Parsed);
+}
+
+namespace {
+
+/// A clang-tidy provider (FileOptionsProvider or ConfigOptionsProvider) whose
+/// .clang-tidy files are parsed by parseQuietly.
+template <class Base> class QuietProvider : public Base {
+public:
+  template <class... Args>
+  QuietProvider(std::shared_ptr<ConfigFileErrors> Errors, Args &&...Arguments)
+      : Base(std::forward<Args>(Arguments)...) {
+    this->ConfigHandlers.clear();
+    this->ConfigHandlers.emplace_back(
+        ".clang-tidy",
+        [Errors](llvm::MemoryBufferRef Buffer)
+            -> llvm::ErrorOr<ClangTidyOptions> {
+          std::string Error;
+          llvm::ErrorOr<ClangTidyOptions> Parsed = parseQuietly(Buffer, Error);
+          if (Parsed)
+            return Parsed;
+          Errors->record(Buffer.getBufferIdentifier(),
+                         ("invalid configuration file '" +
+                          Buffer.getBufferIdentifier() + "': " + Error)
+                             .str());
+          // An empty error code: clang-tidy skips the file without printing
+          // its own report (the driver prints the one recorded above).
+          return std::error_code();
+        });
+  }
+};
+
+} // namespace
+
+std::unique_ptr<ClangTidyOptionsProvider>
+makeOptionsProvider(const ConfigSetup &Setup,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+  if (Setup.Config)
+    return std::make_unique<QuietProvider<ConfigOptionsProvider>>(
+        Setup.Errors, Setup.Global, Setup.Defaults, *Setup.Config,
+        Setup.Overrides, std::move(FS));
+  return std::make_unique<QuietProvider<FileOptionsProvider>>(
+      Setup.Errors, Setup.Global, Setup.Defaults, Setup.Overrides,
+      std::move(FS));
+}
+
+} // namespace memreview
