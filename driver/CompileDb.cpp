@@ -170,6 +170,8 @@ loadCompileSetup(std::unique_ptr<CompilationDatabase> Fixed,
       return inputError("'" + File + "' is a directory, not a source file");
     if (!llvm::sys::fs::exists(Abs))
       return inputError("no such file: '" + File + "'");
+    if (!llvm::sys::fs::is_regular_file(Abs))
+      return inputError("'" + File + "' is not a regular file");
     // 'a.cpp ./a.cpp' is one file, analysed once.
     if (!Given.insert(Abs).second)
       continue;

@@ -5,7 +5,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "Config.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/SourceMgr.h"
+#include <system_error>
 
 using namespace clang::tidy;
 
@@ -24,6 +27,28 @@ std::vector<std::string> ConfigFileErrors::messages() const {
   return Result;
 }
 
+/// The first extension of HeaderFileExtensions or ImplementationFileExtensions
+/// that clang-tidy rejects (it accepts letters and digits only), described.
+/// clang-tidy 19 reports such an extension through a diagnostics engine that
+/// does not exist yet when it reads the options, and crashes.
+static std::optional<std::string>
+invalidFileExtension(const ClangTidyOptions &Options) {
+  const std::pair<llvm::StringRef, const std::optional<std::vector<std::string>> *>
+      Lists[] = {{"HeaderFileExtensions", &Options.HeaderFileExtensions},
+                 {"ImplementationFileExtensions",
+                  &Options.ImplementationFileExtensions}};
+  for (const auto &[Key, List] : Lists) {
+    if (!*List)
+      continue;
+    for (const std::string &Extension : **List)
+      if (!llvm::all_of(llvm::StringRef(Extension).trim(), llvm::isAlnum))
+        return (Key + ": '" + Extension +
+                "' is not a file extension (letters and digits only, no dot)")
+            .str();
+  }
+  return std::nullopt;
+}
+
 /// Parses \p Buffer; on failure, \p Error is "line <n>, column <n>: <message>"
 /// of the first error the YAML parser reported.
 static llvm::ErrorOr<ClangTidyOptions> parseQuietly(llvm::MemoryBufferRef Buffer,
@@ -39,8 +64,14 @@ static llvm::ErrorOr<ClangTidyOptions> parseQuietly(llvm::MemoryBufferRef Buffer
                  Message.take_front(1).lower() + Message.drop_front(1))
                     .str();
       });
-  if (!Parsed)
+  if (!Parsed) {
     Error = First.empty() ? Parsed.getError().message() : First;
+    return Parsed;
+  }
+  if (std::optional<std::string> Bad = invalidFileExtension(*Parsed)) {
+    Error = *Bad;
+    return std::make_error_code(std::errc::invalid_argument);
+  }
   return Parsed;
 }
 

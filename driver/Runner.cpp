@@ -108,6 +108,8 @@ std::optional<std::string> commandProblem(const CompilationDatabase &Database,
   if (Commands.empty())
     return File + ": no compile command";
   for (const CompileCommand &Command : Commands) {
+    if (Command.CommandLine.empty())
+      return File + ": its compile command is empty";
     if (!llvm::sys::fs::is_directory(Command.Directory))
       return File + ": the directory of its compile command, '" +
              Command.Directory + "', does not exist";
@@ -199,25 +201,30 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
   TidyActionFactory Factory(Context, FS);
   int Status = Tool.run(&Factory);
 
+  // The first compiler error in (file, offset) order, preferring one with a
+  // location ("too many errors emitted" and driver errors have none).
+  std::optional<ClangTidyError> FirstError;
   for (ClangTidyError &Error : DiagConsumer.take()) {
     Error.Message.FilePath = absoluteFile(Error);
     bool IsCompilerError = Error.DiagLevel == ClangTidyError::Error &&
                            StringRef(Error.DiagnosticName)
                                .starts_with("clang-diagnostic-");
-    if (IsCompilerError) {
-      if (!Result.ParseError) {
-        auto [Line, Column] =
-            lineAndColumn(Error.Message.FilePath, Error.Message.FileOffset);
-        // Driver errors have no location: name the unit.
-        std::string Where =
-            Error.Message.FilePath.empty() ? File : Error.Message.FilePath;
-        if (Line && !Error.Message.FilePath.empty())
-          Where += ":" + std::to_string(Line) + ":" + std::to_string(Column);
-        Result.ParseError = Where + ": " + Error.Message.Message;
-      }
+    if (!IsCompilerError) {
+      Result.Findings.push_back(std::move(Error));
       continue;
     }
-    Result.Findings.push_back(std::move(Error));
+    if (!FirstError || (FirstError->Message.FilePath.empty() &&
+                        !Error.Message.FilePath.empty()))
+      FirstError = std::move(Error);
+  }
+  if (FirstError) {
+    const tooling::DiagnosticMessage &Message = FirstError->Message;
+    // Driver errors have no location: name the unit.
+    std::string Where = Message.FilePath.empty() ? File : Message.FilePath;
+    auto [Line, Column] = lineAndColumn(Message.FilePath, Message.FileOffset);
+    if (Line && !Message.FilePath.empty())
+      Where += ":" + std::to_string(Line) + ":" + std::to_string(Column);
+    Result.ParseError = Where + ": " + Message.Message;
   }
   // A failed run without a compiler error: unless clang-tidy's own errors
   // (an unmatched 'NOLINTBEGIN') explain it, the compiler gave up silently.

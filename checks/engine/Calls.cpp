@@ -545,7 +545,14 @@ void Explorer::applySummary(const FunctionSummary &Summary,
     Name = "~" + cast<CXXDestructorDecl>(Callee).getParent()->getNameAsString();
   const Stmt *Site = Call;
   unsigned Feasible = 0;
-  llvm::SmallVector<std::pair<State, const SummaryCase *>, 2> Out;
+  struct Outcome {
+    State S;
+    const SummaryCase *Case;
+    /// The object the case did something to (released, let escape, or
+    /// allocated and handed over), for the note of a path that chose it.
+    ObjId Affected;
+  };
+  llvm::SmallVector<Outcome, 2> Out;
   for (const SummaryCase &Case : Summary.Cases) {
     State T = S;
     bool Ok = true;
@@ -588,6 +595,11 @@ void Explorer::applySummary(const FunctionSummary &Summary,
       return nullptr;
     };
     bool Alive = true;
+    ObjId Affected = 0;
+    auto Touch = [&](SVal V) {
+      if (std::optional<ObjId> O = objectOf(V); O && !Affected)
+        Affected = *O;
+    };
     for (const AccessPath &Path : Case.Derefs)
       if (std::optional<SVal> Loc = resolvePath(T, Path, Args, This); Loc && Call)
         if (!checkUse(T, *Loc, Call, UseKind::PassedToDereferencingCall, Name)) {
@@ -600,14 +612,17 @@ void Explorer::applySummary(const FunctionSummary &Summary,
       std::optional<SVal> Loc = resolvePath(T, R.Object, Args, This);
       if (!Loc || !Site)
         continue;
+      Touch(*Loc);
       Alive = release(T, *Loc, R.Fam, R.Deallocator, Site, ArgExpr(R.Object),
                       Name, R.Site);
     }
     if (!Alive)
       continue;
     for (const AccessPath &Path : Case.Escapes)
-      if (std::optional<SVal> Loc = resolvePath(T, Path, Args, This))
+      if (std::optional<SVal> Loc = resolvePath(T, Path, Args, This)) {
+        Touch(*Loc);
         escapeValue(T, *Loc);
+      }
     for (const StoreEffect &Store : Case.Stores) {
       std::optional<SVal> Loc = resolvePath(T, Store.Object, Args, This);
       if (!Loc)
@@ -617,7 +632,24 @@ void Explorer::applySummary(const FunctionSummary &Summary,
         Target = SVal::loc(
             fieldRegion(elementRegion(Target.Id, Target.Num, false), Store.Field));
       QualType Type = Store.Field ? Store.Field->getType() : Context.VoidPtrTy;
-      SVal V = materialize(T, Store.Value, Call, Callee, Args, This, Type);
+      // Memory a callee leaves in the caller's own variables or objects is
+      // the caller's to release; left in memory the caller does not own
+      // (behind 'this' or a parameter), it belongs to that memory's owner.
+      ValueDesc Desc = Store.Value;
+      bool CallerOwnsTarget = false;
+      if (Target.isLoc()) {
+        const Region &Base = Regions[RegionBase[Target.Id]];
+        CallerOwnsTarget =
+            (Base.Kind == Region::Var &&
+             static_cast<const VarDecl *>(Base.Ptr)->hasLocalStorage()) ||
+            Base.Kind == Region::Temp ||
+            (Base.Kind == Region::Object && ObjectTable[Base.Obj].Owned);
+      }
+      if (Desc.Kind == ValueDesc::Fresh && !CallerOwnsTarget)
+        Desc.Kind = ValueDesc::Unknown;
+      SVal V = materialize(T, Desc, Call, Callee, Args, This, Type);
+      if (Desc.Kind == ValueDesc::Fresh)
+        Touch(V);
       store(T, Target, V, Site,
             Store.Field ? Store.Field->getName() : llvm::StringRef());
     }
@@ -626,6 +658,8 @@ void Explorer::applySummary(const FunctionSummary &Summary,
                            Call->getType());
       if (Call->getType()->isRecordType() && !V.isLoc())
         V = SVal::loc(tempRegion(Call));
+      if (Case.Return.Kind == ValueDesc::Fresh)
+        Touch(V);
       T.envBind(Call, V);
     }
     if (Case.Throws) {
@@ -638,14 +672,14 @@ void Explorer::applySummary(const FunctionSummary &Summary,
       handleExit(std::move(T));
       continue;
     }
-    Out.push_back({std::move(T), &Case});
+    Out.push_back({std::move(T), &Case, Affected});
   }
-  for (auto &[T, Case] : Out) {
+  for (Outcome &O : Out) {
     // The path had to choose between the ways the callee can go.
     if (Feasible > 1 && Call)
-      T.addEvent({PathEvent::Assumption, 0, Call->getSourceRange(),
-                  "assuming '" + Name + "' " + describeCase(*Case)});
-    Next.push_back(std::move(T));
+      addEvent(O.S, PathEvent::CaseChoice, O.Affected, Call->getSourceRange(),
+               "assuming '" + Name + "' " + describeCase(*O.Case));
+    Next.push_back(std::move(O.S));
   }
 }
 

@@ -113,8 +113,19 @@ public:
       return;
     E.State = Entry::InProgress;
     ++Depth;
+    auto T0 = std::chrono::steady_clock::now();
+    if (getenv("MEMREVIEW_DEBUG"))
+      llvm::errs() << "exploring " << Function.getNameAsString() << "\n";
     ExplorationResult R = exploreFunction(Function, Context, *this, Limits);
     --Depth;
+    if (getenv("MEMREVIEW_DEBUG"))
+      llvm::errs() << "explored " << Function.getNameAsString() << " in "
+                   << std::chrono::duration<double>(
+                          std::chrono::steady_clock::now() - T0)
+                          .count()
+                   << "s over=" << R.OverBudget << "\n";
+    if (getenv("MEMREVIEW_DEBUG"))
+      dumpSummary(R.Summary, llvm::errs());
     ++Stats.FunctionsAnalysed;
     Stats.FunctionsOverBudget += R.OverBudget;
     Stats.FunctionsWithoutCFG += R.NoCFG;

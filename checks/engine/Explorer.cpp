@@ -194,7 +194,9 @@ ExplorationResult Explorer::run() {
   Options.AddCXXDefaultInitExprInCtors = true;
   // Every expression becomes an element, in evaluation order.
   Options.setAllAlwaysAdd();
-  Cfg = CFG::buildCFG(&Function, Body, &Context, Options);
+  DeclContext = std::make_unique<AnalysisDeclContext>(nullptr, &Function,
+                                                      Options);
+  Cfg = DeclContext->getCFG();
   if (!Cfg) {
     Result.NoCFG = true;
     return std::move(Result);
@@ -207,9 +209,14 @@ ExplorationResult Explorer::run() {
         ConsumedElsewhere.insert(Init->getInit());
       }
 
+  Liveness = DeclContext->getAnalysis<LiveVariables>();
+  Deadline = std::chrono::steady_clock::now() +
+             std::chrono::microseconds(
+                 static_cast<int64_t>(Limits.MaxSecondsPerFunction * 1e6));
   Work.push_back({&Cfg->getEntry(), initialState()});
   while (!Work.empty()) {
-    if (++BlockVisits > Limits.MaxBlockVisits) {
+    if (++BlockVisits > Limits.MaxBlockVisits ||
+        (BlockVisits % 64 == 0 && std::chrono::steady_clock::now() > Deadline)) {
       Result.OverBudget = true;
       break;
     }
@@ -217,6 +224,31 @@ ExplorationResult Explorer::run() {
     Work.pop_back();
     processBlock(*Item.Block, std::move(Item.S));
   }
+
+  // A release that happens on some paths and not on others that look the
+  // same to a caller (same conditions on the parameters, same result) depends
+  // on something the caller cannot see, such as a reference count ('if
+  // (--refs == 0) delete this'). For such a caller the object may or may not
+  // be released: it escapes on the paths that do not release it.
+  for (SummaryCase &A : ExitCases)
+    for (const SummaryCase &B : ExitCases) {
+      if (&A == &B || A.Throws != B.Throws || !(A.Return == B.Return) ||
+          A.Conditions.size() != B.Conditions.size())
+        continue;
+      bool SameConditions = true;
+      for (size_t I = 0; I < A.Conditions.size(); ++I)
+        SameConditions &= A.Conditions[I].first == B.Conditions[I].first &&
+                          A.Conditions[I].second == B.Conditions[I].second;
+      if (!SameConditions)
+        continue;
+      for (const ReleaseEffect &R : B.Releases) {
+        bool ReleasedHere = llvm::any_of(A.Releases, [&](const ReleaseEffect &X) {
+          return X.Object == R.Object;
+        });
+        if (!ReleasedHere && !llvm::is_contained(A.Escapes, R.Object))
+          A.Escapes.push_back(R.Object);
+      }
+    }
 
   FunctionSummary &Summary = Result.Summary;
   Summary.Known = !Result.OverBudget && ExitCases.size() <= MaxSummaryCases;
@@ -227,6 +259,7 @@ ExplorationResult Explorer::run() {
 }
 
 void Explorer::processBlock(const CFGBlock &Block, State S) {
+  CurrentBlock = &Block;
   if (&Block == &Cfg->getExit()) {
     handleExit(std::move(S));
     return;
@@ -249,14 +282,107 @@ void Explorer::processBlock(const CFGBlock &Block, State S) {
     Current = std::move(Next);
     if (Current.empty())
       return;
+    if (Current.size() > 1)
+      mergeIdentical(Current);
+    if (Current.size() > Limits.MaxStatesPerElement) {
+      Result.OverBudget = true;
+      Current.resize(Limits.MaxStatesPerElement);
+    }
   }
-  for (State &St : Current)
+  for (State &St : Current) {
+    prune(St, Block);
     branch(Block, std::move(St));
+  }
+}
+
+void Explorer::mergeIdentical(States &Current) {
+  States Unique;
+  llvm::SmallVector<llvm::hash_code, 8> Hashes;
+  for (State &S : Current) {
+    llvm::hash_code H = S.hash();
+    bool Duplicate = false;
+    for (size_t I = 0; I < Unique.size() && !Duplicate; ++I)
+      Duplicate = Hashes[I] == H && Unique[I] == S;
+    if (Duplicate)
+      continue;
+    Hashes.push_back(H);
+    Unique.push_back(std::move(S));
+  }
+  Current = std::move(Unique);
 }
 
 void Explorer::pushSuccessor(const CFGBlock *Succ, State S) {
   if (Succ)
     Work.push_back({Succ, std::move(S)});
+}
+
+void Explorer::prune(State &S, const CFGBlock &Block) {
+  if (Liveness) {
+    llvm::SmallVector<RegionId, 8> Dead;
+    for (const auto &[R, V] : S.Store) {
+      RegionId Base = RegionBase[R];
+      const Region &Info = Regions[Base];
+      if (Info.Kind != Region::Var)
+        continue;
+      const auto *Var = static_cast<const VarDecl *>(Info.Ptr);
+      if (!Var->hasLocalStorage() || Liveness->isLive(&Block, Var))
+        continue;
+      if (llvm::is_contained(Dead, Base))
+        continue;
+      bool HoldsOwned = llvm::any_of(S.Store, [&](const auto &Entry) {
+        if (RegionBase[Entry.first] != Base)
+          return false;
+        std::optional<ObjId> O = objectOf(Entry.second);
+        return O && ObjectTable[*O].Owned;
+      });
+      // A variable whose address is held somewhere is still reachable.
+      auto PointsInto = [&](SVal V) {
+        return V.Kind == SVal::Loc && RegionBase[V.Id] == Base;
+      };
+      bool AddressTaken =
+          llvm::any_of(S.Store, [&](const auto &E) { return PointsInto(E.second); }) ||
+          llvm::any_of(S.Env, [&](const auto &E) { return PointsInto(E.second); });
+      if (!HoldsOwned && !AddressTaken)
+        Dead.push_back(Base);
+    }
+    for (RegionId R : Dead)
+      removeBindingsUnder(S, R);
+  }
+  // Symbols still referred to.
+  llvm::SmallDenseSet<SymId, 16> Used;
+  auto Note = [&](SVal V) {
+    if (V.Kind == SVal::Sym || V.Kind == SVal::Cond)
+      Used.insert(V.Id);
+    else if (std::optional<ObjId> O = objectOf(V))
+      Used.insert(ObjectTable[*O].AddrSym);
+  };
+  for (const auto &Entry : S.Store)
+    Note(Entry.second);
+  for (const auto &Entry : S.Env)
+    Note(Entry.second);
+  if (S.Returned)
+    Note(*S.Returned);
+  for (const auto &Entry : S.Objects)
+    if (ObjectTable[Entry.first].Owned || ObjectTable[Entry.first].Origin)
+      Used.insert(ObjectTable[Entry.first].AddrSym);
+  for (const std::optional<SymId> &P : ParamSyms)
+    if (P)
+      Used.insert(*P);
+  llvm::erase_if(S.Constraints,
+                 [&](const auto &Entry) { return !Used.count(Entry.first); });
+  // Statuses of objects nobody can reach or report on.
+  llvm::SmallDenseSet<ObjId, 16> Referenced;
+  for (const auto &Entry : S.Store)
+    if (std::optional<ObjId> O = objectOf(Entry.second))
+      Referenced.insert(*O);
+  for (const auto &Entry : S.Env)
+    if (std::optional<ObjId> O = objectOf(Entry.second))
+      Referenced.insert(*O);
+  llvm::erase_if(S.Objects, [&](const auto &Entry) {
+    const ObjectInfo &Info = ObjectTable[Entry.first];
+    return !Info.Owned && !Info.Origin && !Referenced.count(Entry.first) &&
+           Entry.second.Kind == ObjectStatus::Live && !Entry.second.Derefed;
+  });
 }
 
 /// The loop statement whose condition block \p Block is.
@@ -460,9 +586,9 @@ void Explorer::branch(const CFGBlock &Block, State S) {
         continue;
       if (V.Kind == SVal::Sym && !S.range(V.Id).intersect(Values.complement())
                                        .isEmpty())
-        T.addEvent({PathEvent::Assumption, 0, Case->getSourceRange(),
+        addEvent(T, PathEvent::Assumption, 0, Case->getSourceRange(),
                     "assuming '" + describe(Switch->getCond()) + "' is " +
-                        std::to_string(L)});
+                        std::to_string(L));
       pushSuccessor(Target, std::move(T));
     }
     if (Default) {
@@ -506,9 +632,9 @@ void Explorer::branch(const CFGBlock &Block, State S) {
         T.envBind(Logical, SVal::integer(1));
     }
     if (WasUnknown)
-      T.addEvent({PathEvent::Assumption, 0, Cond->getSourceRange(),
+      addEvent(T, PathEvent::Assumption, 0, Cond->getSourceRange(),
                   "assuming '" + describe(Cond) + "' is " +
-                      (Taken ? "true" : "false")});
+                      (Taken ? "true" : "false"));
     DropCondition(T);
     pushSuccessor(Succ(Taken ? 0 : 1), std::move(T));
   }
@@ -642,11 +768,17 @@ void Explorer::collectGarbage(State &S, SourceRange Where, LossKind Kind,
     Visit(Entry.second);
   if (S.Returned)
     Visit(*S.Returned);
-  // Roots: everything not inside an owned object (variables, temporaries,
-  // memory the function does not own).
+  // Roots: everything not inside a live owned object (variables,
+  // temporaries, memory the function does not own, and owned memory that
+  // escaped: what it holds is reachable from wherever it went).
   for (const auto &[R, V] : S.Store) {
     const Region &Base = Regions[RegionBase[R]];
-    if (Base.Kind != Region::Object || !ObjectTable[Base.Obj].Owned)
+    if (Base.Kind != Region::Object || !ObjectTable[Base.Obj].Owned) {
+      Visit(V);
+      continue;
+    }
+    const ObjectStatus *Status = S.status(Base.Obj);
+    if (Status && Status->Kind == ObjectStatus::Escaped)
       Visit(V);
   }
   while (!Stack.empty()) {
@@ -666,6 +798,17 @@ void Explorer::collectGarbage(State &S, SourceRange Where, LossKind Kind,
     if (Addr.singleValue() == 0)
       continue;
     Status.Kind = ObjectStatus::Lost;
+    if (getenv("MEMREVIEW_DEBUG")) {
+      llvm::errs() << "leak of object " << O << " store:\n";
+      for (const auto &[R, V] : S.Store)
+        llvm::errs() << "  " << R << " (" << regionName(R) << ") = kind "
+                     << (int)V.Kind << " id " << V.Id << " num " << V.Num
+                     << "\n";
+      for (const auto &[OO, St] : S.Objects)
+        llvm::errs() << "  obj " << OO << " owned " << ObjectTable[OO].Owned
+                     << " status " << (int)St.Kind << " region "
+                     << objectRegion(OO) << "\n";
+    }
     OwnershipFinding F;
     F.Kind = FindingKind::Leak;
     F.Range = Where.isValid() ? Where : Function.getBody()->getEndLoc();
@@ -701,6 +844,12 @@ void Explorer::handleExit(State S) {
 
 // ===== findings =====
 
+void Explorer::addEvent(State &S, PathEvent::KindTy Kind, ObjId Obj,
+                        SourceRange Range, std::string Message) {
+  PathEvent E{Kind, Obj, Range, std::move(Message), CurrentBlock};
+  S.Path = std::make_shared<PathNode>(PathNode{std::move(E), S.Path});
+}
+
 void Explorer::report(OwnershipFinding F, const State &S, ObjId About,
                       const void *Key) {
   F.Function = &Function;
@@ -709,16 +858,48 @@ void Explorer::report(OwnershipFinding F, const State &S, ObjId About,
                     F.Range.getBegin().getRawEncoding(), Key})
            .second)
     return;
-  // Steps: the events of this object, and the assumptions the path made.
+
+  // The decisive branches are those on which the key blocks (where the
+  // object was allocated, released, used or lost) are control dependent,
+  // directly or through other branches. Other assumptions of the path are
+  // not shown.
+  llvm::SmallVector<CFGBlock *, 8> Pending;
+  auto AddKey = [&](const void *B) {
+    if (B)
+      Pending.push_back(const_cast<CFGBlock *>(static_cast<const CFGBlock *>(B)));
+  };
+  AddKey(CurrentBlock);
+  if (S.LastReturn && DeclContext)
+    if (CFGStmtMap *Map = DeclContext->getCFGStmtMap())
+      AddKey(Map->getBlock(const_cast<Stmt *>(S.LastReturn)));
+  for (const PathNode *N = S.Path.get(); N; N = N->Prev.get())
+    if (N->Event.Kind == PathEvent::ObjectStep && About && N->Event.Obj == About)
+      AddKey(N->Event.Block);
+  if (!ControlDeps)
+    ControlDeps = std::make_unique<ControlDependencyCalculator>(Cfg);
+  llvm::SmallPtrSet<const CFGBlock *, 16> Decisive, Visited;
+  while (!Pending.empty()) {
+    CFGBlock *B = Pending.pop_back_val();
+    if (!Visited.insert(B).second)
+      continue;
+    for (CFGBlock *D : ControlDeps->getControlDependencies(B)) {
+      Decisive.insert(D);
+      Pending.push_back(D);
+    }
+  }
+
   llvm::SmallVector<const PathEvent *, 16> Events;
   unsigned Assumptions = 0;
   constexpr unsigned MaxAssumptionNotes = 8;
   for (const PathNode *N = S.Path.get(); N; N = N->Prev.get()) {
     const PathEvent &E = N->Event;
-    if (E.Kind == PathEvent::ObjectStep && E.Obj == About && About)
-      Events.push_back(&E);
-    else if (E.Kind == PathEvent::Assumption &&
-             Assumptions++ < MaxAssumptionNotes)
+    bool Keep = false;
+    if (E.Kind == PathEvent::ObjectStep || E.Kind == PathEvent::CaseChoice)
+      Keep = About && E.Obj == About;
+    else if (E.Kind == PathEvent::Assumption)
+      Keep = Decisive.count(static_cast<const CFGBlock *>(E.Block)) &&
+             Assumptions++ < MaxAssumptionNotes;
+    if (Keep)
       Events.push_back(&E);
   }
   for (auto It = Events.rbegin(); It != Events.rend(); ++It)

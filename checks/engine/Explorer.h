@@ -26,6 +26,13 @@ struct Budget {
   unsigned MaxLoopUnroll = 3;
   /// Depth of nested summary computations (a call chain being summarised).
   unsigned MaxSummaryDepth = 48;
+  /// States alive at once inside one block: calls whose summaries have
+  /// several cases multiply them.
+  unsigned MaxStatesPerElement = 32;
+  /// Wall-clock time for one function, a guard against pathological code
+  /// (thousands of branches in one body) rather than a limit normal code
+  /// meets.
+  double MaxSecondsPerFunction = 1.0;
 };
 
 /// Computes summaries of callees on demand.

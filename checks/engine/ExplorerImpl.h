@@ -13,8 +13,13 @@
 #include "engine/Explorer.h"
 #include "engine/State.h"
 #include "clang/AST/ParentMap.h"
+#include "clang/Analysis/AnalysisDeclContext.h"
+#include "clang/Analysis/Analyses/Dominators.h"
+#include "clang/Analysis/Analyses/LiveVariables.h"
+#include "clang/Analysis/CFGStmtMap.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseSet.h"
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -38,6 +43,9 @@ private:
                    States &Next);
   void branch(const CFGBlock &Block, State S);
   void pushSuccessor(const CFGBlock *Succ, State S);
+  /// Drops states equal to an earlier one (their paths differ, not their
+  /// meaning).
+  void mergeIdentical(States &Current);
   void handleExit(State S);
   bool enterLoopHead(const CFGBlock &Block, State &S);
   void widenLoop(const Stmt &Loop, State &S);
@@ -47,6 +55,11 @@ private:
                       llvm::StringRef Subject);
   void endFullExpression(const Stmt &Root, State &S);
   void recordSummaryCase(const State &S);
+  /// Forgets what no later statement can read: variables that are dead at
+  /// the end of \p Block (unless they hold owned memory, whose loss is
+  /// reported where the variable goes out of scope), and the ranges of
+  /// symbols nothing refers to any more. Identical states then merge.
+  void prune(State &S, const CFGBlock &Block);
 
   enum class Truth { True, False, Unknown };
   /// Splits \p S on the truth of \p V: each resulting state comes with the
@@ -59,6 +72,9 @@ private:
   /// object \p About (0: none) as notes.
   void report(OwnershipFinding F, const State &S, ObjId About,
               const void *Key);
+  /// Adds an event of the current block to the path of \p S.
+  void addEvent(State &S, PathEvent::KindTy Kind, ObjId Obj, SourceRange Range,
+                std::string Message);
   std::string describe(const Expr *E) const;
   std::string regionName(RegionId R) const;
 
@@ -141,8 +157,12 @@ private:
   ASTContext &Context;
   SummaryProvider &Summaries;
   const Budget &Limits;
-  std::unique_ptr<CFG> Cfg;
+  std::unique_ptr<AnalysisDeclContext> DeclContext;
+  CFG *Cfg = nullptr;
+  std::unique_ptr<ControlDependencyCalculator> ControlDeps;
+  LiveVariables *Liveness = nullptr;
   std::unique_ptr<ParentMap> Parents;
+  std::chrono::steady_clock::time_point Deadline;
 
   std::vector<Region> Regions;
   std::vector<RegionId> RegionBase;

@@ -6,7 +6,9 @@
 
 #include "engine/Models.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::memreview::engine {
@@ -94,8 +96,14 @@ std::optional<CallAllocation> allocationByCall(const CallExpr &Call) {
       return CallAllocation{IsMalloc ? Family::Malloc : Family::Custom,
                             FD->getName()};
     }
+  // '__attribute__((malloc))' on a function of the program (an 'xmalloc').
+  // The C library marks functions whose result needs another release this
+  // way too ('fopen', 'opendir'): those are modelled by name above or not
+  // at all.
   if (FD->hasAttr<RestrictAttr>() && FD->getReturnType()->isPointerType() &&
-      FD->getIdentifier())
+      FD->getIdentifier() &&
+      !FD->getASTContext().getSourceManager().isInSystemHeader(
+          FD->getLocation()))
     return CallAllocation{Family::Custom, FD->getName()};
   return std::nullopt;
 }

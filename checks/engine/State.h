@@ -154,13 +154,16 @@ struct PathEvent {
     Assumption,
     /// Something that happened to one object: allocated, released, stored...
     ObjectStep,
-    /// The path left a loop after iterating (or skipped it).
-    Loop,
+    /// A call whose summary has several cases went one way; \c Obj is the
+    /// object that choice affected (0: none).
+    CaseChoice,
   };
   KindTy Kind;
   ObjId Obj = 0;
   SourceRange Range;
   std::string Message;
+  /// The CFG block where it happened (for assumptions: the branching block).
+  const void *Block = nullptr;
 };
 
 struct PathNode {

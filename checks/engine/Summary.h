@@ -12,6 +12,11 @@
 #include "engine/RangeSet.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/SmallVector.h"
+#include <string>
+
+namespace llvm {
+class raw_ostream;
+}
 
 namespace clang::tidy::memreview::engine {
 
@@ -23,6 +28,8 @@ struct AccessPath {
   bool operator==(const AccessPath &O) const {
     return Param == O.Param && Fields == O.Fields;
   }
+  /// "param0->next", "this->buffer", for dumps.
+  std::string str() const;
   bool operator<(const AccessPath &O) const {
     if (Param != O.Param)
       return Param < O.Param;
@@ -115,6 +122,9 @@ struct FunctionSummary {
   /// The cases. A known summary without cases never returns.
   llvm::SmallVector<SummaryCase, 2> Cases;
 };
+
+/// Prints \p Summary for debugging (MEMREVIEW_DEBUG=summaries).
+void dumpSummary(const FunctionSummary &Summary, llvm::raw_ostream &OS);
 
 /// The most cases a summary keeps; beyond that it becomes unknown.
 constexpr unsigned MaxSummaryCases = 8;

@@ -270,7 +270,7 @@ SVal Explorer::allocate(State &S, Family Fam, llvm::StringRef Allocator,
                                   "' here"
                             : "memory is allocated with '" + Allocator.str() +
                                   "' here";
-  S.addEvent({PathEvent::ObjectStep, O, Site->getSourceRange(), Message});
+  addEvent(S, PathEvent::ObjectStep, O, Site->getSourceRange(), Message);
   return SVal::loc(objectRegion(O));
 }
 
@@ -403,11 +403,11 @@ bool Explorer::release(State &S, SVal Ptr, Family Fam,
       ByCallee.empty()
           ? "memory is released with '" + Deallocator.str() + "' here"
           : "memory is released by '" + ByCallee.str() + "' here";
-  S.addEvent({PathEvent::ObjectStep, O, Site->getSourceRange(), Message});
+  addEvent(S, PathEvent::ObjectStep, O, Site->getSourceRange(), Message);
   if (CalleeSite.isValid())
-    S.addEvent({PathEvent::ObjectStep, O, SourceRange(CalleeSite),
+    addEvent(S, PathEvent::ObjectStep, O, SourceRange(CalleeSite),
                 "'" + ByCallee.str() + "' releases it with '" +
-                    Deallocator.str() + "' here"});
+                    Deallocator.str() + "' here");
   // What the object held is no longer reachable through it.
   RegionId OR = objectRegion(O);
   bool HeldOwned = false;
@@ -686,6 +686,10 @@ void Explorer::destroyRegion(State S, RegionId R, const CXXRecordDecl *Record,
   if (Dtor->hasBody(Def) &&
       !Context.getSourceManager().isInSystemHeader(Def->getLocation()))
     Summary = Summaries.summaryFor(*Def);
+  if (getenv("MEMREVIEW_DEBUG"))
+    llvm::errs() << "destroyRegion " << Record->getName() << " summary "
+                 << (Summary ? (Summary->Known ? "known" : "unknown") : "none")
+                 << "\n";
   if (!Summary || !Summary->Known) {
     // A destructor the engine cannot see may release what the object holds.
     escapeContents(S, R);
@@ -1066,8 +1070,9 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
         Finish(T, std::nullopt);
     };
     std::optional<ObjId> O = objectOf(Ptr);
-    if (Record && O && !Delete->isArrayForm() &&
-        S.status(*O) && S.status(*O)->Kind == ObjectStatus::Live) {
+    if (Record && O && !Delete->isArrayForm() && S.status(*O) &&
+        (S.status(*O)->Kind == ObjectStatus::Live ||
+         S.status(*O)->Kind == ObjectStatus::Escaped)) {
       // The destructor runs first, on the object being deleted. A virtual
       // destructor of an object of unknown dynamic type is unknown code.
       const ObjectInfo &Info = ObjectTable[*O];

@@ -4,7 +4,7 @@ pages, tests and the docs index agree (convention 14; the memreview analogue
 of clang-tidy's check_alphabetical_order.py).
 
   check_consistency.py --src-root DIR --registered FILE [--registered FILE...]
-  check_consistency.py --src-root DIR --registered FILE --self-test
+  check_consistency.py --self-test
 
 Each --registered FILE holds the output of a `--list-checks` run (the
 clang-tidy plugin or the memreview driver); all of them must list the same
@@ -26,9 +26,10 @@ checks. Asserted:
      start of a line, followed by the scenario's function) is named in the
      Limitations section of the check's page.
 
---self-test copies the inputs to a temporary directory, breaks them in each
-of these ways in turn, and fails unless every breakage is caught and the
-unbroken copy passes.
+--self-test writes a small consistent tree of two made-up checks to a
+temporary directory, breaks it in each of these ways in turn, and fails
+unless every breakage is caught and the unbroken tree passes: it proves that
+the assertions can fail, whatever the state of the repository.
 """
 
 import argparse
@@ -250,63 +251,102 @@ def check(root, registered_lists):
     return errors
 
 
-def self_test(root, registered_lists):
-    """Breaks a copy of the inputs in each checked way; every breakage must be
-    reported and the unbroken copy must pass."""
-    failures = []
-    checks = registered_lists[0]
-    first, last = checks[0], checks[-1]
+FIXTURE_CHECKS = ["memreview-alpha", "memreview-alpha-array"]
+FIXTURE_SUMMARIES = {
+    "memreview-alpha": "Finds alpha mistakes in 'code'.",
+    "memreview-alpha-array": "Finds alpha mistakes in arrays, split over two "
+                             "lines.",
+}
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def make_fixture(root):
+    """A small consistent tree: two checks, one the prefix of the other, and
+    a test file with a suffix that belongs to the shorter one."""
+    catalog_entries = "".join(
+        '    {"%s", "stable", "error", "high",\n     "%s"\n     "%s"},\n'
+        % (name, summary[:20], summary[20:])
+        for name, summary in FIXTURE_SUMMARIES.items())
+    write(os.path.join(root, "checks", "CheckCatalog.cpp"),
+          "static constexpr CheckInfo Catalog[] = {\n%s};\n" % catalog_entries)
+    for name, summary in FIXTURE_SUMMARIES.items():
+        words = summary.split(" ")
+        half = len(words) // 2
+        write(os.path.join(root, "checks", "group", name + ".h"),
+              "/// %s\n/// %s\n/// See docs/checks/%s.md.\nclass C;\n"
+              % (" ".join(words[:half]), " ".join(words[half:]), name))
+        write(os.path.join(root, "docs", "checks", name + ".md"),
+              "# %s\n\nStatus: stable, on by default.\n\n%s\n\n"
+              "## Why it matters\n\n## Examples\n\n## Options\n\nNone.\n\n"
+              "## Fix-its\n\n## Limitations\n\n- FN: `knownGap`.\n\n"
+              "## References\n" % (name, summary))
+    write(os.path.join(root, "docs", "checks", "README.md"),
+          "# Checks\n\n" + "".join("- [%s](%s.md): %s\n" % (n, n, s)
+                                   for n, s in FIXTURE_SUMMARIES.items()))
+    write(os.path.join(root, "test", "checks", "memreview-alpha.cpp"),
+          "// RUN: true\n\n// FN: a gap.\nvoid knownGap() {\n"
+          "  // FN: inside a function, not a scenario marker.\n  use();\n}\n")
+    write(os.path.join(root, "test", "checks", "memreview-alpha-edge-cases.cpp"),
+          "// RUN: true\n")
+    write(os.path.join(root, "test", "checks", "memreview-alpha-array.cpp"),
+          "// RUN: true\n")
+
+
+def self_test():
+    """Breaks a fixture tree in each checked way; every breakage must be
+    reported, and the unbroken fixture must pass."""
+    first, last = FIXTURE_CHECKS[0], FIXTURE_CHECKS[-1]
 
     def edit(path, old, new):
         text = read(path)
         if old not in text:
             raise RuntimeError("self-test: %r not found in %s" % (old, path))
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text.replace(old, new, 1))
-
-    def readme_lines(tmp):
-        return os.path.join(tmp, "docs", "checks", "README.md")
-
-    def swap_index(tmp):
-        path = readme_lines(tmp)
-        lines = read(path).splitlines(True)
-        entries = [i for i, l in enumerate(lines) if l.startswith("- [")]
-        lines[entries[0]], lines[entries[-1]] = lines[entries[-1]], lines[entries[0]]
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("".join(lines))
+        write(path, text.replace(old, new, 1))
 
     def page(tmp, name):
         return os.path.join(tmp, "docs", "checks", name + ".md")
 
-    def first_test(tmp, name):
-        return sorted(glob.glob(os.path.join(tmp, "test", "checks",
-                                             name + "*.cpp")))[0]
+    def index(tmp):
+        return os.path.join(tmp, "docs", "checks", "README.md")
+
+    def test_file(tmp, name):
+        return os.path.join(tmp, "test", "checks", name + ".cpp")
+
+    def swap_index(tmp):
+        lines = read(index(tmp)).splitlines(True)
+        entries = [i for i, l in enumerate(lines) if l.startswith("- [")]
+        lines[entries[0]], lines[entries[-1]] = lines[entries[-1]], lines[entries[0]]
+        write(index(tmp), "".join(lines))
 
     def add_marked_scenario(tmp):
-        with open(first_test(tmp, first), "a", encoding="utf-8") as f:
-            f.write("\n// FN: a gap that the page does not mention.\n"
-                    "void undocumentedGap() {}\n")
-
-    def catalog_summary_of(tmp, name):
-        return catalog(tmp)[name][1]
+        with open(test_file(tmp, first), "a", encoding="utf-8") as f:
+            f.write("\n// FP: a gap that the page does not mention.\n"
+                    "template <class T> void undocumentedGap(T) {}\n")
 
     breakages = [
-        ("a page is missing",
-         lambda tmp: os.remove(page(tmp, first))),
+        ("a page is missing", lambda tmp: os.remove(page(tmp, first))),
         ("a page has no check",
-         lambda tmp: shutil.copy(page(tmp, first), page(tmp, "memreview-no-such-check"))),
-        ("a check has no test",
-         lambda tmp: [os.remove(p) for p in glob.glob(
-             os.path.join(tmp, "test", "checks", last + "*.cpp"))]),
+         lambda tmp: shutil.copy(page(tmp, first),
+                                 page(tmp, "memreview-no-such-check"))),
+        ("a check has no test (its name prefixes another's test)",
+         lambda tmp: os.remove(test_file(tmp, last))),
         ("a test has no check",
-         lambda tmp: open(os.path.join(tmp, "test", "checks",
-                                       "memreview-no-such-check.cpp"), "w").close()),
+         lambda tmp: write(test_file(tmp, "memreview-no-such-check"), "")),
         ("the index is not sorted", swap_index),
         ("the index misses a check",
-         lambda tmp: edit(readme_lines(tmp), "- [%s]" % last, "- [memreview-zzz]")),
+         lambda tmp: edit(index(tmp), "- [%s]" % last, "- [memreview-zzz]")),
+        ("the index summary differs",
+         lambda tmp: edit(index(tmp), "'code'.", "code.")),
         ("a page summary differs",
-         lambda tmp: edit(page(tmp, first), catalog_summary_of(tmp, first),
-                          catalog_summary_of(tmp, first).rstrip(".") + " too.")),
+         lambda tmp: edit(page(tmp, first), "'code'.", "code.")),
+        ("a page has a different status",
+         lambda tmp: edit(page(tmp, first), "Status: stable",
+                          "Status: experimental")),
         ("a page lacks a section",
          lambda tmp: edit(page(tmp, last), "## Options", "## Settings")),
         ("a page has the wrong title",
@@ -314,33 +354,32 @@ def self_test(root, registered_lists):
         ("the catalog misses a check",
          lambda tmp: edit(os.path.join(tmp, "checks", "CheckCatalog.cpp"),
                           '"%s"' % last, '"memreview-renamed"')),
-        ("an FN scenario is not in the Limitations", add_marked_scenario),
         ("a header summary differs",
-         lambda tmp: edit(header_summaries(tmp)[first][1], "/// Finds",
-                          "/// Reports")),
+         lambda tmp: edit(os.path.join(tmp, "checks", "group", first + ".h"),
+                          "/// Finds", "/// Reports")),
+        ("a header is missing",
+         lambda tmp: os.remove(os.path.join(tmp, "checks", "group",
+                                            last + ".h"))),
+        ("an FP scenario is not in the Limitations", add_marked_scenario),
+        ("the front ends disagree", None),
     ]
 
-    def copy_inputs(tmp):
-        for sub in ["docs/checks", "test/checks"]:
-            shutil.copytree(os.path.join(root, sub), os.path.join(tmp, sub),
-                            ignore=shutil.ignore_patterns("Output", "*.tmp*"))
-        for path in glob.glob(os.path.join(root, "checks", "**", "*"),
-                              recursive=True):
-            if path.endswith((".h", "CheckCatalog.cpp")):
-                dest = os.path.join(tmp, os.path.relpath(path, root))
-                os.makedirs(os.path.dirname(dest), exist_ok=True)
-                shutil.copy(path, dest)
-
+    failures = []
     with tempfile.TemporaryDirectory() as tmp:
-        copy_inputs(tmp)
-        problems = check(tmp, registered_lists)
+        make_fixture(tmp)
+        problems = check(tmp, [FIXTURE_CHECKS, FIXTURE_CHECKS])
         if problems:
-            failures.append("the unbroken copy fails:\n  " + "\n  ".join(problems))
+            failures.append("the unbroken fixture fails:\n  " +
+                            "\n  ".join(problems))
     for what, breakage in breakages:
         with tempfile.TemporaryDirectory() as tmp:
-            copy_inputs(tmp)
-            breakage(tmp)
-            if not check(tmp, registered_lists):
+            make_fixture(tmp)
+            lists = [FIXTURE_CHECKS, FIXTURE_CHECKS]
+            if breakage:
+                breakage(tmp)
+            else:
+                lists = [FIXTURE_CHECKS, FIXTURE_CHECKS[:1]]
+            if not check(tmp, lists):
                 failures.append("not caught: " + what)
             else:
                 print("caught: " + what)
@@ -349,15 +388,14 @@ def self_test(root, registered_lists):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--src-root", required=True)
-    parser.add_argument("--registered", action="append", required=True,
+    parser.add_argument("--src-root")
+    parser.add_argument("--registered", action="append", default=[],
                         help="output of a --list-checks run")
     parser.add_argument("--self-test", action="store_true")
     args = parser.parse_args()
-    registered_lists = [registered_checks(p) for p in args.registered]
 
     if args.self_test:
-        failures = self_test(args.src_root, registered_lists)
+        failures = self_test()
         for failure in failures:
             print("check_consistency.py: self-test: " + failure, file=sys.stderr)
         if failures:
@@ -365,6 +403,9 @@ def main():
         print("self-test passed")
         return 0
 
+    if not args.registered:
+        parser.error("--registered is required")
+    registered_lists = [registered_checks(p) for p in args.registered]
     errors = check(args.src_root, registered_lists)
     for error in errors:
         print("check_consistency.py: " + error, file=sys.stderr)
