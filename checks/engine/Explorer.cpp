@@ -209,7 +209,12 @@ ExplorationResult Explorer::run() {
         ConsumedElsewhere.insert(Init->getInit());
       }
 
-  Liveness = DeclContext->getAnalysis<LiveVariables>();
+  // Liveness lets dead variables be forgotten, so that paths merge. Small
+  // functions have few paths to merge: computing it would cost more than it
+  // saves.
+  constexpr unsigned MinBlocksForLiveness = 16;
+  if (Cfg->getNumBlockIDs() >= MinBlocksForLiveness)
+    Liveness = DeclContext->getAnalysis<LiveVariables>();
   Deadline = std::chrono::steady_clock::now() +
              std::chrono::microseconds(
                  static_cast<int64_t>(Limits.MaxSecondsPerFunction * 1e6));
@@ -273,26 +278,34 @@ void Explorer::processBlock(const CFGBlock &Block, State S) {
     return;
 
   CurrentBlock = &Block;
+  // Usually one state goes through the block, evaluated in place; calls
+  // with several summary cases add more.
   States Current;
   Current.push_back(std::move(S));
   for (const CFGElement &Element : Block) {
-    States Next;
-    for (State &St : Current)
-      evalElement(Element, Block, std::move(St), Next);
-    Current = std::move(Next);
+    States Extra;
+    size_t Alive = 0;
+    for (size_t I = 0; I < Current.size(); ++I) {
+      if (!evalElement(Element, Block, Current[I], Extra))
+        continue;
+      if (Alive != I)
+        Current[Alive] = std::move(Current[I]);
+      ++Alive;
+    }
+    Current.truncate(Alive);
+    for (State &T : Extra)
+      Current.push_back(std::move(T));
     if (Current.empty())
       return;
     if (Current.size() > 1)
       mergeIdentical(Current);
     if (Current.size() > Limits.MaxStatesPerElement) {
       Result.OverBudget = true;
-      Current.resize(Limits.MaxStatesPerElement);
+      Current.truncate(Limits.MaxStatesPerElement);
     }
   }
-  for (State &St : Current) {
-    prune(St, Block);
+  for (State &St : Current)
     branch(Block, std::move(St));
-  }
 }
 
 void Explorer::mergeIdentical(States &Current) {
@@ -312,8 +325,12 @@ void Explorer::mergeIdentical(States &Current) {
 }
 
 void Explorer::pushSuccessor(const CFGBlock *Succ, State S) {
-  if (Succ)
-    Work.push_back({Succ, std::move(S)});
+  if (!Succ)
+    return;
+  // After the branch: the condition has been read.
+  if (CurrentBlock)
+    prune(S, *CurrentBlock);
+  Work.push_back({Succ, std::move(S)});
 }
 
 void Explorer::prune(State &S, const CFGBlock &Block) {
@@ -333,7 +350,10 @@ void Explorer::prune(State &S, const CFGBlock &Block) {
         if (RegionBase[Entry.first] != Base)
           return false;
         std::optional<ObjId> O = objectOf(Entry.second);
-        return O && ObjectTable[*O].Owned;
+        if (!O || !ObjectTable[*O].Owned)
+          return false;
+        const ObjectStatus *Status = S.status(*O);
+        return Status && Status->Kind == ObjectStatus::Live;
       });
       // A variable whose address is held somewhere is still reachable.
       auto PointsInto = [&](SVal V) {
@@ -345,8 +365,9 @@ void Explorer::prune(State &S, const CFGBlock &Block) {
       if (!HoldsOwned && !AddressTaken)
         Dead.push_back(Base);
     }
-    for (RegionId R : Dead)
+    for (RegionId R : Dead) {
       removeBindingsUnder(S, R);
+    }
   }
   // Symbols still referred to.
   llvm::SmallDenseSet<SymId, 16> Used;
@@ -380,8 +401,14 @@ void Explorer::prune(State &S, const CFGBlock &Block) {
       Referenced.insert(*O);
   llvm::erase_if(S.Objects, [&](const auto &Entry) {
     const ObjectInfo &Info = ObjectTable[Entry.first];
-    return !Info.Owned && !Info.Origin && !Referenced.count(Entry.first) &&
-           Entry.second.Kind == ObjectStatus::Live && !Entry.second.Derefed;
+    if (Info.Origin || Referenced.count(Entry.first))
+      return false;
+    // Released or lost memory nothing points to cannot be used again.
+    if (Entry.second.Kind == ObjectStatus::Released ||
+        Entry.second.Kind == ObjectStatus::Lost)
+      return true;
+    return !Info.Owned && Entry.second.Kind == ObjectStatus::Live &&
+           !Entry.second.Derefed;
   });
 }
 
@@ -623,6 +650,8 @@ void Explorer::branch(const CFGBlock &Block, State S) {
   SVal V = valueOf(S, Cond);
   bool WasUnknown = truthOf(S, V) == Truth::Unknown;
   for (auto &[T, Taken] : assume(std::move(S), V)) {
+    if (isa<AbstractConditionalOperator>(Term))
+      T.envBind(cast<Expr>(Term), SVal::integer(Taken));
     if (const auto *Logical = dyn_cast<BinaryOperator>(Term)) {
       // The value of 'a && b' when 'a' is false (and of 'a || b' when 'a'
       // is true) is known at the branch.
@@ -631,10 +660,12 @@ void Explorer::branch(const CFGBlock &Block, State S) {
       if (Logical->getOpcode() == BO_LOr && Taken)
         T.envBind(Logical, SVal::integer(1));
     }
-    if (WasUnknown)
-      addEvent(T, PathEvent::Assumption, 0, Cond->getSourceRange(),
-                  "assuming '" + describe(Cond) + "' is " +
-                      (Taken ? "true" : "false"));
+    if (WasUnknown) {
+      addEvent(T, PathEvent::Assumption, 0, Cond->getSourceRange(), "");
+      auto *Node = const_cast<PathNode *>(T.Path.get());
+      Node->Event.Condition = Cond;
+      Node->Event.Taken = Taken;
+    }
     DropCondition(T);
     pushSuccessor(Succ(Taken ? 0 : 1), std::move(T));
   }
@@ -642,21 +673,27 @@ void Explorer::branch(const CFGBlock &Block, State S) {
 
 // ===== elements =====
 
-void Explorer::evalElement(const CFGElement &Element, const CFGBlock &Block,
-                           State S, States &Next) {
+bool Explorer::evalElement(const CFGElement &Element, const CFGBlock &Block,
+                           State &S, States &Extra) {
+  // Takes the states of a step that may split: the first continues as S.
+  auto Continue = [&](States &After) {
+    if (After.empty())
+      return false;
+    S = std::move(After.front());
+    for (size_t I = 1; I < After.size(); ++I)
+      Extra.push_back(std::move(After[I]));
+    return true;
+  };
   switch (Element.getKind()) {
   case CFGElement::Statement:
   case CFGElement::Constructor:
   case CFGElement::CXXRecordTypedCall:
-    evalStmt(Element.castAs<CFGStmt>().getStmt(), std::move(S), Next);
-    return;
+    return evalStmt(Element.castAs<CFGStmt>().getStmt(), S, Extra);
   case CFGElement::LifetimeEnds: {
     auto Ends = Element.castAs<CFGLifetimeEnds>();
     const VarDecl *Var = Ends.getVarDecl();
-    if (!Var->hasLocalStorage()) {
-      Next.push_back(std::move(S));
-      return;
-    }
+    if (!Var->hasLocalStorage())
+      return true;
     removeBindingsUnder(S, varRegion(Var));
     SourceRange Where;
     LossKind Kind = LossKind::ScopeEnd;
@@ -668,33 +705,30 @@ void Explorer::evalElement(const CFGElement &Element, const CFGBlock &Block,
                                          : Trigger->getSourceRange();
     }
     collectGarbage(S, Where, Kind, Var->getName());
-    Next.push_back(std::move(S));
-    return;
+    return true;
   }
   case CFGElement::AutomaticObjectDtor: {
     auto Dtor = Element.castAs<CFGAutomaticObjDtor>();
     const VarDecl *Var = Dtor.getVarDecl();
     const CXXRecordDecl *Record =
         Var->getType().getNonReferenceType()->getAsCXXRecordDecl();
-    if (!Record || Var->getType()->isReferenceType()) {
-      Next.push_back(std::move(S));
-      return;
-    }
+    if (!Record || Var->getType()->isReferenceType())
+      return true;
+    States After;
     destroyRegion(std::move(S), varRegion(Var), Record, Dtor.getTriggerStmt(),
-                  Next);
-    return;
+                  After);
+    return Continue(After);
   }
   case CFGElement::TemporaryDtor: {
     const CXXBindTemporaryExpr *Bind =
         Element.castAs<CFGTemporaryDtor>().getBindTemporaryExpr();
     const CXXRecordDecl *Record = Bind->getType()->getAsCXXRecordDecl();
-    if (!Record) {
-      Next.push_back(std::move(S));
-      return;
-    }
+    if (!Record)
+      return true;
+    States After;
     destroyRegion(std::move(S), tempRegion(Bind->getSubExpr()), Record, Bind,
-                  Next);
-    return;
+                  After);
+    return Continue(After);
   }
   case CFGElement::Initializer: {
     const CXXCtorInitializer *Init =
@@ -714,12 +748,10 @@ void Explorer::evalElement(const CFGElement &Element, const CFGBlock &Block,
       S.envErase(skipParens(InitExpr));
       endFullExpression(*InitExpr, S);
     }
-    Next.push_back(std::move(S));
-    return;
+    return true;
   }
   default:
-    Next.push_back(std::move(S));
-    return;
+    return true;
   }
 }
 
@@ -902,8 +934,14 @@ void Explorer::report(OwnershipFinding F, const State &S, ObjId About,
     if (Keep)
       Events.push_back(&E);
   }
-  for (auto It = Events.rbegin(); It != Events.rend(); ++It)
-    F.Steps.push_back({(*It)->Range, (*It)->Message});
+  for (auto It = Events.rbegin(); It != Events.rend(); ++It) {
+    const PathEvent &E = **It;
+    std::string Message = E.Message;
+    if (Message.empty() && E.Condition)
+      Message = "assuming '" + describe(E.Condition) + "' is " +
+                (E.Taken ? "true" : "false");
+    F.Steps.push_back({E.Range, Message});
+  }
   Result.Findings.push_back(std::move(F));
 }
 

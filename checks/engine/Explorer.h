@@ -20,7 +20,7 @@ namespace clang::tidy::memreview::engine {
 struct Budget {
   /// Blocks processed along all paths. A few thousand is enough for the
   /// functions reviewers write by hand; generated state machines exceed it.
-  unsigned MaxBlockVisits = 20000;
+  unsigned MaxBlockVisits = 4000;
   /// Times a path may enter the same loop head before the loop's variables
   /// are forgotten (widening) and the path leaves the loop.
   unsigned MaxLoopUnroll = 3;
@@ -32,7 +32,7 @@ struct Budget {
   /// Wall-clock time for one function, a guard against pathological code
   /// (thousands of branches in one body) rather than a limit normal code
   /// meets.
-  double MaxSecondsPerFunction = 1.0;
+  double MaxSecondsPerFunction = 0.5;
 };
 
 /// Computes summaries of callees on demand.

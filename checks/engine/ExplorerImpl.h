@@ -39,8 +39,10 @@ private:
   // ===== Explorer.cpp: paths, branches, loops, leaks, findings =====
   State initialState();
   void processBlock(const CFGBlock &Block, State S);
-  void evalElement(const CFGElement &Element, const CFGBlock &Block, State S,
-                   States &Next);
+  /// Evaluates \p Element on \p S in place; false ends the path. Paths that
+  /// split off (calls with several cases) go to \p Extra.
+  bool evalElement(const CFGElement &Element, const CFGBlock &Block, State &S,
+                   States &Extra);
   void branch(const CFGBlock &Block, State S);
   void pushSuccessor(const CFGBlock *Succ, State S);
   /// Drops states equal to an earlier one (their paths differ, not their
@@ -79,9 +81,12 @@ private:
   std::string regionName(RegionId R) const;
 
   // ===== Transfer.cpp: expressions and statements =====
-  void evalStmt(const Stmt *S, State St, States &Next);
-  /// The value of an already evaluated (or trivially evaluable) expression.
-  SVal valueOf(const State &S, const Expr *E);
+  bool evalStmt(const Stmt *St, State &S, States &Extra);
+  /// The value of an already evaluated expression, or of a pure one
+  /// (variables, literals, conversions), evaluated now: pure elements are
+  /// not evaluated where the CFG lists them but when their parent needs
+  /// them, which saves most of the work of a full expression.
+  SVal valueOf(State &S, const Expr *E);
   SVal load(State &S, SVal Location, QualType Type);
   void store(State &S, SVal Location, SVal V, const Stmt *Where,
              llvm::StringRef TargetName);

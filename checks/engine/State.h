@@ -161,9 +161,13 @@ struct PathEvent {
   KindTy Kind;
   ObjId Obj = 0;
   SourceRange Range;
+  /// The note's text; empty for an assumption on a branch condition, whose
+  /// text is made from \c Condition only if a finding shows it.
   std::string Message;
   /// The CFG block where it happened (for assumptions: the branching block).
   const void *Block = nullptr;
+  const Expr *Condition = nullptr;
+  bool Taken = false;
 };
 
 struct PathNode {
@@ -178,15 +182,17 @@ using EnvKey = const Expr *;
 class State {
 public:
   // Store: what each region holds (sorted by region).
-  llvm::SmallVector<std::pair<RegionId, SVal>, 8> Store;
+  // (No inline storage: states move between containers often, and a move
+  // then steals the buffer instead of copying elements.)
+  llvm::SmallVector<std::pair<RegionId, SVal>, 0> Store;
   // Environment: values of evaluated expressions not yet consumed.
-  llvm::SmallVector<std::pair<EnvKey, SVal>, 8> Env;
+  llvm::SmallVector<std::pair<EnvKey, SVal>, 0> Env;
   // Object statuses (sorted by object).
-  llvm::SmallVector<std::pair<ObjId, ObjectStatus>, 4> Objects;
+  llvm::SmallVector<std::pair<ObjId, ObjectStatus>, 0> Objects;
   // Symbol ranges (sorted by symbol); a symbol not listed is unconstrained.
-  llvm::SmallVector<std::pair<SymId, RangeSet>, 4> Constraints;
+  llvm::SmallVector<std::pair<SymId, RangeSet>, 0> Constraints;
   /// Visits of loop heads on this path.
-  llvm::SmallVector<std::pair<unsigned, unsigned>, 2> LoopVisits;
+  llvm::SmallVector<std::pair<unsigned, unsigned>, 0> LoopVisits;
   /// The returned value, once a return statement ran.
   std::optional<SVal> Returned;
   const Stmt *LastReturn = nullptr;

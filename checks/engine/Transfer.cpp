@@ -34,39 +34,91 @@ static int64_t sizeOfPointee(ASTContext &Context, QualType PointerType) {
   return Context.getTypeSizeInChars(Pointee).getQuantity();
 }
 
-SVal Explorer::valueOf(const State &S, const Expr *E) {
+/// Expressions without effects whose evaluation waits for their parent.
+static bool isPure(const Stmt *S) {
+  switch (S->getStmtClass()) {
+  case Stmt::DeclRefExprClass:
+  case Stmt::IntegerLiteralClass:
+  case Stmt::CharacterLiteralClass:
+  case Stmt::CXXBoolLiteralExprClass:
+  case Stmt::CXXNullPtrLiteralExprClass:
+  case Stmt::GNUNullExprClass:
+  case Stmt::StringLiteralClass:
+  case Stmt::FloatingLiteralClass:
+  case Stmt::ParenExprClass:
+  case Stmt::CXXThisExprClass:
+  case Stmt::ImplicitCastExprClass:
+    return true;
+  case Stmt::UnaryOperatorClass:
+    return cast<UnaryOperator>(S)->getOpcode() == UO_AddrOf ||
+           cast<UnaryOperator>(S)->getOpcode() == UO_Plus;
+  default:
+    return false;
+  }
+}
+
+SVal Explorer::valueOf(State &S, const Expr *E) {
   if (!E)
     return SVal::unknown();
   if (const SVal *V = S.envLookup(E))
     return *V;
-  const Expr *Inner = skipParens(E);
-  if (Inner != E)
-    return valueOf(S, Inner);
-  // Expressions the CFG does not list as elements, or that have no effects:
-  // evaluate them on the spot.
-  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
-    if (Cast->getCastKind() == CK_NoOp ||
-        Cast->getCastKind() == CK_UncheckedDerivedToBase ||
-        Cast->getCastKind() == CK_DerivedToBase)
-      return valueOf(S, Cast->getSubExpr());
+  switch (E->getStmtClass()) {
+  case Stmt::ParenExprClass:
+    return valueOf(S, cast<ParenExpr>(E)->getSubExpr());
+  case Stmt::ConstantExprClass:
+    return valueOf(S, cast<ConstantExpr>(E)->getSubExpr());
+  case Stmt::ExprWithCleanupsClass:
+    return valueOf(S, cast<ExprWithCleanups>(E)->getSubExpr());
+  case Stmt::ImplicitCastExprClass: {
+    const auto *Cast = cast<ImplicitCastExpr>(E);
+    return castValue(S, Cast, valueOf(S, Cast->getSubExpr()));
   }
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-    if (const auto *Enum = dyn_cast<EnumConstantDecl>(Ref->getDecl()))
+  case Stmt::DeclRefExprClass: {
+    const ValueDecl *D = cast<DeclRefExpr>(E)->getDecl();
+    if (const auto *Enum = dyn_cast<EnumConstantDecl>(D))
       return SVal::integer(Enum->getInitVal().getExtValue());
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-        Var && !Var->getType()->isReferenceType())
-      return SVal::loc(varRegion(Var));
+    if (const auto *Var = dyn_cast<VarDecl>(D)) {
+      RegionId R = varRegion(Var);
+      // A reference names its referent.
+      if (Var->getType()->isReferenceType())
+        return load(S, SVal::loc(R), Var->getType());
+      return SVal::loc(R);
+    }
+    return SVal::unknown();
   }
-  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E))
+  case Stmt::IntegerLiteralClass: {
+    const llvm::APInt &V = cast<IntegerLiteral>(E)->getValue();
+    return V.getActiveBits() < 64 ? SVal::integer(V.getZExtValue())
+                                  : SVal::unknown();
+  }
+  case Stmt::CharacterLiteralClass:
+    return SVal::integer(cast<CharacterLiteral>(E)->getValue());
+  case Stmt::CXXBoolLiteralExprClass:
+    return SVal::integer(cast<CXXBoolLiteralExpr>(E)->getValue());
+  case Stmt::CXXNullPtrLiteralExprClass:
+  case Stmt::GNUNullExprClass:
     return SVal::integer(0);
-  if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E))
-    return valueOf(S, Default->getExpr());
-  if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(E))
-    return valueOf(S, Default->getExpr());
-  if (const auto *Mat = dyn_cast<MaterializeTemporaryExpr>(E))
-    return valueOf(S, Mat->getSubExpr());
-  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-    return valueOf(S, Bind->getSubExpr());
+  case Stmt::StringLiteralClass:
+    return SVal::loc(stringRegion(E));
+  case Stmt::CXXThisExprClass:
+    return ThisObject ? SVal::loc(objectRegion(*ThisObject)) : SVal::unknown();
+  case Stmt::UnaryOperatorClass: {
+    const auto *U = cast<UnaryOperator>(E);
+    if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Plus)
+      return valueOf(S, U->getSubExpr());
+    break;
+  }
+  case Stmt::CXXDefaultArgExprClass:
+    return valueOf(S, cast<CXXDefaultArgExpr>(E)->getExpr());
+  case Stmt::CXXDefaultInitExprClass:
+    return valueOf(S, cast<CXXDefaultInitExpr>(E)->getExpr());
+  case Stmt::MaterializeTemporaryExprClass:
+    return valueOf(S, cast<MaterializeTemporaryExpr>(E)->getSubExpr());
+  case Stmt::CXXBindTemporaryExprClass:
+    return valueOf(S, cast<CXXBindTemporaryExpr>(E)->getSubExpr());
+  default:
+    break;
+  }
   if (E->isPRValue() && E->getType()->isIntegralOrEnumerationType() &&
       !E->isValueDependent()) {
     Expr::EvalResult R;
@@ -731,7 +783,7 @@ static bool isFullExpressionRoot(const Stmt *S, const ParentMap &PM,
   return false;
 }
 
-void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
+bool Explorer::evalStmt(const Stmt *St, State &S, States &Extra) {
   auto Finish = [&](State &T, std::optional<SVal> V) {
     if (const auto *E = dyn_cast<Expr>(St)) {
       // A construction inside 'new' waits for its object: keep its
@@ -755,31 +807,46 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
     }
     if (isFullExpressionRoot(St, *Parents, ConsumedElsewhere))
       endFullExpression(*St, T);
-    Next.push_back(std::move(T));
   };
+  // The states of an evaluation that may split: the first continues as S,
+  // the others as extra paths.
+  auto Continue = [&](States &After, auto &&FinishEach) {
+    if (After.empty())
+      return false;
+    for (State &T : After)
+      FinishEach(T);
+    S = std::move(After.front());
+    for (size_t I = 1; I < After.size(); ++I)
+      Extra.push_back(std::move(After[I]));
+    return true;
+  };
+
+  // Pure expressions are evaluated when their parent reads them.
+  if (isPure(St))
+    return true;
 
   switch (St->getStmtClass()) {
   case Stmt::IntegerLiteralClass: {
     const llvm::APInt &V = cast<IntegerLiteral>(St)->getValue();
     Finish(S, V.getActiveBits() < 64 ? SVal::integer(V.getZExtValue())
                                      : SVal::unknown());
-    return;
+    return true;
   }
   case Stmt::CharacterLiteralClass:
     Finish(S, SVal::integer(cast<CharacterLiteral>(St)->getValue()));
-    return;
+    return true;
   case Stmt::CXXBoolLiteralExprClass:
     Finish(S, SVal::integer(cast<CXXBoolLiteralExpr>(St)->getValue()));
-    return;
+    return true;
   case Stmt::CXXNullPtrLiteralExprClass:
   case Stmt::GNUNullExprClass:
   case Stmt::ImplicitValueInitExprClass:
   case Stmt::CXXScalarValueInitExprClass:
     Finish(S, SVal::integer(0));
-    return;
+    return true;
   case Stmt::StringLiteralClass:
     Finish(S, SVal::loc(stringRegion(cast<Expr>(St))));
-    return;
+    return true;
   case Stmt::ParenExprClass:
   case Stmt::ConstantExprClass:
   case Stmt::ExprWithCleanupsClass:
@@ -805,7 +872,7 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
     SVal V = valueOf(S, Inner);
     S.envErase(Inner);
     Finish(S, V);
-    return;
+    return true;
   }
   case Stmt::DeclRefExprClass: {
     const auto *Ref = cast<DeclRefExpr>(St);
@@ -816,22 +883,22 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
         // A reference names its referent.
         SVal Referent = load(S, SVal::loc(R), Var->getType());
         Finish(S, Referent);
-        return;
+        return true;
       }
       Finish(S, SVal::loc(R));
-      return;
+      return true;
     }
     if (const auto *Enum = dyn_cast<EnumConstantDecl>(D)) {
       Finish(S, SVal::integer(Enum->getInitVal().getExtValue()));
-      return;
+      return true;
     }
     Finish(S, SVal::unknown());
-    return;
+    return true;
   }
   case Stmt::CXXThisExprClass:
     Finish(S, ThisObject ? SVal::loc(objectRegion(*ThisObject))
                          : SVal::unknown());
-    return;
+    return true;
   case Stmt::ImplicitCastExprClass:
   case Stmt::CStyleCastExprClass:
   case Stmt::CXXStaticCastExprClass:
@@ -842,7 +909,7 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
     const auto *Cast = cast<CastExpr>(St);
     SVal V = castValue(S, Cast, valueOf(S, Cast->getSubExpr()));
     Finish(S, V);
-    return;
+    return true;
   }
   case Stmt::UnaryOperatorClass: {
     const auto *U = cast<UnaryOperator>(St);
@@ -855,49 +922,49 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
       bool Reads = !(isa_and_nonnull<UnaryOperator>(Parent) &&
                      cast<UnaryOperator>(Parent)->getOpcode() == UO_AddrOf);
       if (Reads && !checkUse(S, V, U, UseKind::Dereference))
-        return;
+        return false;
       Finish(S, V.Kind == SVal::Loc ? V : SVal::unknown());
-      return;
+      return true;
     }
     case UO_AddrOf:
       Finish(S, V);
-      return;
+      return true;
     case UO_LNot:
       switch (V.Kind) {
       case SVal::Int:
         Finish(S, SVal::integer(V.Num == 0));
-        return;
+        return true;
       case SVal::Sym:
         Finish(S, SVal::cond(V.Id, internRangeSet(RangeSet::single(0))));
-        return;
+        return true;
       case SVal::Cond:
         Finish(S, SVal::cond(V.Id, internRangeSet(CondSets[V.Num].complement())));
-        return;
+        return true;
       case SVal::Loc:
         if (std::optional<ObjId> O = objectOf(V); O && V.Num == 0) {
           Finish(S, SVal::cond(ObjectTable[*O].AddrSym,
                                internRangeSet(RangeSet::single(0))));
-          return;
+          return true;
         }
         Finish(S, SVal::integer(0));
-        return;
+        return true;
       case SVal::Unknown:
         Finish(S, SVal::unknown());
-        return;
+        return true;
       }
-      return;
+      return true;
     case UO_Minus:
       Finish(S, V.Kind == SVal::Int && V.Num != RangeSet::Min
                     ? SVal::integer(-V.Num)
                     : SVal::unknown());
-      return;
+      return true;
     case UO_Not:
       Finish(S, V.Kind == SVal::Int ? SVal::integer(~V.Num) : SVal::unknown());
-      return;
+      return true;
     case UO_Plus:
     case UO_Extension:
       Finish(S, V);
-      return;
+      return true;
     case UO_PreInc:
     case UO_PreDec:
     case UO_PostInc:
@@ -916,74 +983,70 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
         New = SVal::symbol(newSymbol());
       store(S, V, New, U, describe(Sub));
       Finish(S, U->isPrefix() ? V : Old);
-      return;
+      return true;
     }
     default:
       Finish(S, SVal::unknown());
-      return;
+      return true;
     }
   }
   case Stmt::BinaryOperatorClass:
   case Stmt::CompoundAssignOperatorClass: {
     SVal V = evalBinary(S, cast<BinaryOperator>(St));
     Finish(S, V);
-    return;
+    return true;
   }
   case Stmt::ConditionalOperatorClass:
   case Stmt::BinaryConditionalOperatorClass: {
     const auto *C = cast<AbstractConditionalOperator>(St);
+    // The branch recorded which side ran.
     SVal V = SVal::unknown();
-    if (const SVal *T = S.envLookup(skipParens(C->getTrueExpr())))
-      V = *T;
-    else if (const SVal *T = S.envLookup(C->getTrueExpr()))
-      V = *T;
-    else if (const SVal *F = S.envLookup(skipParens(C->getFalseExpr())))
-      V = *F;
-    else if (const SVal *F = S.envLookup(C->getFalseExpr()))
-      V = *F;
+    if (const SVal *Taken = S.envLookup(C))
+      V = valueOf(S, Taken->Num ? C->getTrueExpr() : C->getFalseExpr());
     S.envErase(C->getTrueExpr());
     S.envErase(skipParens(C->getTrueExpr()));
     S.envErase(C->getFalseExpr());
     S.envErase(skipParens(C->getFalseExpr()));
+    S.envErase(C);
     Finish(S, V);
-    return;
+    return true;
   }
   case Stmt::MemberExprClass: {
     const auto *M = cast<MemberExpr>(St);
     SVal Base = valueOf(S, M->getBase());
     if (M->isArrow() && !checkUse(S, Base, M, UseKind::MemberAccess))
-      return;
+      return false;
     const auto *Field = dyn_cast<FieldDecl>(M->getMemberDecl());
     if (!Field) {
       if (const auto *Var = dyn_cast<VarDecl>(M->getMemberDecl())) {
         Finish(S, SVal::loc(varRegion(Var)));
-        return;
+        return true;
       }
       // A method: the object, for the call that follows.
       Finish(S, Base);
-      return;
+      return true;
     }
     if (Base.Kind != SVal::Loc || Base.UnknownOffset) {
       Finish(S, SVal::unknown());
-      return;
+      return true;
     }
     RegionId Object = elementRegion(Base.Id, Base.Num, false);
     if (Field->getType()->isReferenceType()) {
       Finish(S, load(S, SVal::loc(fieldRegion(Object, Field)), Field->getType()));
-      return;
+      return true;
     }
     Finish(S, SVal::loc(fieldRegion(Object, Field)));
-    return;
+    return true;
   }
   case Stmt::ArraySubscriptExprClass: {
     const auto *A = cast<ArraySubscriptExpr>(St);
     SVal Base = valueOf(S, A->getBase());
     SVal Index = valueOf(S, A->getIdx());
     if (!checkUse(S, Base, A, UseKind::Index))
-      return;
+      return false;
     if (Base.Kind != SVal::Loc) {
       Finish(S, SVal::unknown());
-      return;
+      return true;
     }
     SVal Element = Base;
     if (Index.Kind == SVal::Int && !Base.UnknownOffset) {
@@ -996,7 +1059,7 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
       Element.UnknownOffset = true;
     }
     Finish(S, Element);
-    return;
+    return true;
   }
   case Stmt::CallExprClass:
   case Stmt::CXXMemberCallExprClass:
@@ -1004,24 +1067,21 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
   case Stmt::UserDefinedLiteralClass: {
     States After;
     evalCall(cast<Expr>(St), std::move(S), After);
-    for (State &T : After)
-      Finish(T, std::nullopt);
-    return;
+    return Continue(After, [&](State &T) { Finish(T, std::nullopt); });
   }
   case Stmt::CXXConstructExprClass:
   case Stmt::CXXTemporaryObjectExprClass: {
     const auto *Construct = cast<CXXConstructExpr>(St);
     if (isa_and_nonnull<CXXNewExpr>(Parents->getParent(St))) {
       Finish(S, std::nullopt);
-      return;
+      return true;
     }
     States After;
     RegionId Target = tempRegion(Construct);
     removeBindingsUnder(S, Target);
     evalConstruct(Construct, Target, std::move(S), After);
-    for (State &T : After)
-      Finish(T, SVal::loc(Target));
-    return;
+    return Continue(After,
+                    [&](State &T) { Finish(T, SVal::loc(Target)); });
   }
   case Stmt::CXXNewExprClass: {
     const auto *New = cast<CXXNewExpr>(St);
@@ -1030,7 +1090,7 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
       // Placement new: the memory is the placement argument's.
       SVal Place = valueOf(S, New->getPlacementArg(0));
       Finish(S, Place);
-      return;
+      return true;
     }
     bool MayBeNull = New->shouldNullCheckAllocation();
     SVal Ptr = allocate(S, *Fam, New->isArray() ? "new[]" : "new", New,
@@ -1040,20 +1100,18 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
         Construct && !New->isArray()) {
       States After;
       evalConstruct(Construct, Ptr.Id, std::move(S), After);
-      for (State &T : After) {
+      return Continue(After, [&](State &T) {
         for (const Expr *Arg : Construct->arguments()) {
           T.envErase(Arg);
           T.envErase(skipParens(Arg));
         }
-        T.envBind(New, Ptr);
         Finish(T, Ptr);
-      }
-      return;
+      });
     }
     if (Init && !New->isArray() && !Init->getType()->isRecordType())
       store(S, Ptr, valueOf(S, Init), New, "");
     Finish(S, Ptr);
-    return;
+    return true;
   }
   case Stmt::CXXDeleteExprClass: {
     const auto *Delete = cast<CXXDeleteExpr>(St);
@@ -1065,9 +1123,11 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
     const CXXRecordDecl *Record =
         Destroyed.isNull() ? nullptr : Destroyed->getAsCXXRecordDecl();
     auto Release = [&](State &T) {
-      if (release(T, Ptr, releasedFamily(*Delete),
-                  Delete->isArrayForm() ? "delete[]" : "delete", Delete, Arg))
-        Finish(T, std::nullopt);
+      if (!release(T, Ptr, releasedFamily(*Delete),
+                   Delete->isArrayForm() ? "delete[]" : "delete", Delete, Arg))
+        return false;
+      Finish(T, std::nullopt);
+      return true;
     };
     std::optional<ObjId> O = objectOf(Ptr);
     if (Record && O && !Delete->isArrayForm() && S.status(*O) &&
@@ -1084,17 +1144,17 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
           Dynamic->hasDefinition() ? Dynamic->getDestructor() : nullptr;
       if (Dtor && Dtor->isVirtual() && Info.AllocatedType.isNull()) {
         escapeContents(S, objectRegion(*O));
-        Release(S);
-        return;
+        return Release(S);
       }
       States After;
       destroyRegion(std::move(S), objectRegion(*O), Dynamic, nullptr, After);
+      States Released;
       for (State &T : After)
-        Release(T);
-      return;
+        if (Release(T))
+          Released.push_back(std::move(T));
+      return Continue(Released, [](State &) {});
     }
-    Release(S);
-    return;
+    return Release(S);
   }
   case Stmt::DeclStmtClass: {
     for (const Decl *D : cast<DeclStmt>(St)->decls()) {
@@ -1123,7 +1183,7 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
       S.envErase(skipParens(Init));
     }
     Finish(S, std::nullopt);
-    return;
+    return true;
   }
   case Stmt::ReturnStmtClass: {
     const auto *Return = cast<ReturnStmt>(St);
@@ -1141,7 +1201,7 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
     }
     S.LastReturn = Return;
     Finish(S, std::nullopt);
-    return;
+    return true;
   }
   case Stmt::CXXThrowExprClass: {
     const auto *Throw = cast<CXXThrowExpr>(St);
@@ -1150,7 +1210,7 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
     S.Throwing = Throw;
     S.ThrowingCallee.clear();
     Finish(S, std::nullopt);
-    return;
+    return true;
   }
   case Stmt::InitListExprClass: {
     const auto *List = cast<InitListExpr>(St);
@@ -1167,7 +1227,7 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
         ++I;
       }
       Finish(S, SVal::loc(Target));
-      return;
+      return true;
     }
     if (const auto *Array = Context.getAsConstantArrayType(T)) {
       int64_t Size = Context.getTypeSizeInChars(Array->getElementType())
@@ -1176,21 +1236,21 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
         S.bind(elementRegion(Target, I * Size, false),
                valueOf(S, List->getInit(I)));
       Finish(S, SVal::loc(Target));
-      return;
+      return true;
     }
     Finish(S, List->getNumInits() == 1 ? valueOf(S, List->getInit(0))
                                        : SVal::unknown());
-    return;
+    return true;
   }
   case Stmt::UnaryExprOrTypeTraitExprClass: {
     Expr::EvalResult R;
     if (cast<Expr>(St)->EvaluateAsInt(R, Context) &&
         R.Val.getInt().getSignificantBits() <= 64) {
       Finish(S, SVal::integer(R.Val.getInt().getExtValue()));
-      return;
+      return true;
     }
     Finish(S, SVal::unknown());
-    return;
+    return true;
   }
   case Stmt::LambdaExprClass: {
     // Captured pointers go wherever the closure goes.
@@ -1198,7 +1258,7 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
       if (Init)
         escapeValue(S, valueOf(S, Init));
     Finish(S, SVal::unknown());
-    return;
+    return true;
   }
   case Stmt::NullStmtClass:
   case Stmt::CompoundStmtClass:
@@ -1214,7 +1274,7 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
   case Stmt::CXXTypeidExprClass:
     Finish(S, isa<Expr>(St) ? std::optional<SVal>(SVal::unknown())
                             : std::nullopt);
-    return;
+    return true;
   default:
     // Unmodelled: whatever owned memory flows into it is no longer
     // followed.
@@ -1223,7 +1283,7 @@ void Explorer::evalStmt(const Stmt *St, State S, States &Next) {
         escapeValue(S, valueOf(S, CE));
     Finish(S, isa<Expr>(St) ? std::optional<SVal>(SVal::unknown())
                             : std::nullopt);
-    return;
+    return true;
   }
 }
 
