@@ -128,13 +128,28 @@ int main(int argc, const char **argv) {
   llvm::InitLLVM Init(argc, argv);
   auto Start = std::chrono::steady_clock::now();
 
+  // Flags after '--' are relative to where memreview runs (as for
+  // clang-tidy), whatever directory each file is analysed from.
+  llvm::SmallString<256> WorkingDirectory;
+  if (llvm::sys::fs::current_path(WorkingDirectory))
+    WorkingDirectory = ".";
   std::string FixedError;
   std::unique_ptr<clang::tooling::CompilationDatabase> Fixed =
       clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
-          argc, argv, FixedError);
+          argc, argv, FixedError, WorkingDirectory);
   if (!FixedError.empty())
     inputError(FixedError);
 
+  // '--stats' is LLVM's own option (libLLVM registers it); memreview gives it
+  // its meaning here rather than register a second one.
+  cl::Option *Stats = cl::getRegisteredOptions().lookup("stats");
+  if (Stats) {
+    Stats->setDescription("Print what the ownership engine analysed: "
+                          "functions, those that hit a budget, time in the "
+                          "engine");
+    Stats->addCategory(Category);
+    Stats->setHiddenFlag(cl::NotHidden);
+  }
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
     OS << "memreview " << MEMREVIEW_VERSION << " (LLVM " << LLVM_VERSION_STRING
@@ -142,13 +157,19 @@ int main(int argc, const char **argv) {
   });
   std::string ParseErrors;
   llvm::raw_string_ostream ParseErrorStream(ParseErrors);
-  if (!cl::ParseCommandLineOptions(
+  bool ParsedOk = cl::ParseCommandLineOptions(
           argc, argv,
           "memreview: finds memory-ownership mistakes in C++ code.\n\n"
           "  memreview [options] <files...> [-- <compile flags>]\n"
           "  memreview -p <build dir>          (every file of the database)\n\n"
           "Exit status: 0 no findings, 1 findings, 2 usage or input error.\n",
-          &ParseErrorStream)) {
+          &ParseErrorStream);
+  // LLVM's '--stats' would also print LLVM's own statistics at exit: keep
+  // the occurrence for memreview, turn LLVM's printing off.
+  bool WantStats = Stats && Stats->getNumOccurrences();
+  if (WantStats)
+    Stats->addOccurrence(0, "stats", "false");
+  if (!ParsedOk) {
     // Errors in option values ('-j abc') are printed by the parser itself,
     // on one line; the others are collected in ParseErrors.
     llvm::StringRef First = llvm::StringRef(ParseErrors).trim().split('\n').first;
@@ -261,6 +282,8 @@ int main(int argc, const char **argv) {
                        .count();
   if (!Quiet)
     memreview::printSummary(Report, Seconds, llvm::errs());
+  if (WantStats)
+    memreview::printStats(Report, llvm::errs());
   // Configuration files met only during the analysis (beside headers).
   ExitOnConfigFileErrors();
   if (!Report.Failed.empty())

@@ -27,6 +27,12 @@ Report collect(std::vector<UnitResult> &Results) {
     }
     ++R.FilesAnalysed;
     R.SuppressedByNolint += Unit.SuppressedByNolint;
+    R.FunctionsAnalysed += Unit.FunctionsAnalysed;
+    R.FunctionsOverBudget += Unit.FunctionsOverBudget;
+    R.FunctionsWithoutCFG += Unit.FunctionsWithoutCFG;
+    R.EngineSeconds += Unit.EngineSeconds;
+    if (Unit.FunctionsOverBudget || Unit.FunctionsWithoutCFG)
+      R.Incomplete.push_back(Unit.File);
     for (ClangTidyError &Error : Unit.Findings)
       if (Seen.emplace(Error.DiagnosticName, Error.Message.Message,
                        Error.Message.FilePath, Error.Message.FileOffset)
@@ -54,6 +60,16 @@ void printText(const Report &R,
   unsigned WarningsAsErrors = 0;
   handleErrors(R.Findings, Context, ApplyFixes ? FB_Fix : FB_NoFix,
                WarningsAsErrors, llvm::vfs::createPhysicalFileSystem());
+}
+
+void printStats(const Report &R, llvm::raw_ostream &OS) {
+  OS << llvm::formatv("memreview: engine: {0} functions analysed, {1} over "
+                      "budget, {2} without a CFG; {3:F2}s in the engine\n",
+                      R.FunctionsAnalysed, R.FunctionsOverBudget,
+                      R.FunctionsWithoutCFG, R.EngineSeconds);
+  for (const std::string &File : R.Incomplete)
+    OS << "memreview: remark: analysis incomplete in '" << File
+       << "': a function exceeded its budget and was analysed in part\n";
 }
 
 void printSummary(const Report &R, double Seconds, llvm::raw_ostream &OS) {

@@ -21,6 +21,13 @@ struct Report {
   std::vector<std::pair<std::string, std::string>> Failed;
   size_t FilesAnalysed = 0;
   unsigned SuppressedByNolint = 0;
+  /// Ownership-engine totals (for --stats).
+  unsigned FunctionsAnalysed = 0;
+  unsigned FunctionsOverBudget = 0;
+  unsigned FunctionsWithoutCFG = 0;
+  double EngineSeconds = 0;
+  /// Units whose analysis hit a budget somewhere ("analysis incomplete").
+  std::vector<std::string> Incomplete;
 };
 
 Report collect(std::vector<UnitResult> &Results);
@@ -30,6 +37,10 @@ Report collect(std::vector<UnitResult> &Results);
 void printText(const Report &R,
                std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Options,
                bool ApplyFixes);
+
+/// The --stats lines: what the ownership engine analysed and where budgets
+/// cut its analysis short.
+void printStats(const Report &R, llvm::raw_ostream &OS);
 
 /// "memreview: 3 findings (memreview-leak: 2, ...) in 5 files; ..."
 void printSummary(const Report &R, double Seconds, llvm::raw_ostream &OS);

@@ -7,6 +7,7 @@
 #include "Runner.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "engine/Engine.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
@@ -199,6 +200,7 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
   Tool.setDiagnosticConsumer(&DiagConsumer);
 
   TidyActionFactory Factory(Context, FS);
+  clang::tidy::memreview::engine::resetEngineForNewTranslationUnit();
   int Status = Tool.run(&Factory);
 
   // The first compiler error in (file, offset) order, preferring one with a
@@ -236,6 +238,12 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
   if (Result.ParseError)
     Result.Findings.clear();
   Result.SuppressedByNolint = Context.getStats().ErrorsIgnoredNOLINT;
+  // The engine ran on this thread, for this unit, if an engine check did.
+  const auto &Engine = clang::tidy::memreview::engine::lastEngineStats();
+  Result.FunctionsAnalysed = Engine.FunctionsAnalysed;
+  Result.FunctionsOverBudget = Engine.FunctionsOverBudget;
+  Result.FunctionsWithoutCFG = Engine.FunctionsWithoutCFG;
+  Result.EngineSeconds = Engine.Seconds;
   Result.Seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - Start)
                        .count();

@@ -42,6 +42,12 @@ struct UnitResult {
   /// Findings that NOLINT comments suppressed.
   unsigned SuppressedByNolint = 0;
   double Seconds = 0;
+  /// What the ownership engine did in this unit (zero when no engine check
+  /// ran).
+  unsigned FunctionsAnalysed = 0;
+  unsigned FunctionsOverBudget = 0;
+  unsigned FunctionsWithoutCFG = 0;
+  double EngineSeconds = 0;
 };
 
 /// Analyses every file of \p Setup; results come back in the order of
