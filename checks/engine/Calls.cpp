@@ -83,6 +83,8 @@ static QualType paramType(const FunctionDecl *Callee, unsigned I) {
   return Callee->getParamDecl(I)->getType();
 }
 
+static bool isInsideTry(const Stmt *E, const ParentMap &PM);
+
 void Explorer::evalCall(const Expr *Call, State S, States &Next) {
   const auto *CE = dyn_cast<CallExpr>(Call);
   if (!CE) {
@@ -193,7 +195,25 @@ void Explorer::evalCall(const Expr *Call, State S, States &Next) {
     }
   }
   callUnknown(Target ? Target : Callee, Args, ArgExprs, This, S);
+  mayThrow(Target ? Target : Callee, Call, S);
   Done(S, freshValue(S, Call->getType()));
+}
+
+void Explorer::mayThrow(const FunctionDecl *Callee, const Expr *Call,
+                        const State &S) {
+  if (!engineConfig().UnknownCallsMayThrow ||
+      !Context.getLangOpts().CXXExceptions || isInsideTry(Call, *Parents))
+    return;
+  if (Callee) {
+    const auto *Proto = Callee->getType()->getAs<FunctionProtoType>();
+    if ((Proto && Proto->isNothrow()) || Callee->isExternC())
+      return;
+  }
+  // The path on which the call throws leaves the function at once.
+  State Thrown = S;
+  Thrown.Throwing = Call;
+  Thrown.ThrowingCallee = Callee ? Callee->getNameAsString() : "the call";
+  handleExit(std::move(Thrown));
 }
 
 void Explorer::callLibrary(const FunctionDecl *Callee, const Expr *Call,

@@ -160,8 +160,11 @@ struct Cache {
 };
 
 thread_local Cache TheCache;
+thread_local EngineConfig TheConfig;
 
 } // namespace
+
+EngineConfig &engineConfig() { return TheConfig; }
 
 void resetEngineForNewTranslationUnit() { TheCache = Cache(); }
 

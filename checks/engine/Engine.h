@@ -87,6 +87,9 @@ enum class LossKind : unsigned char {
   Exception,
   /// The local object holding it in a member is destroyed.
   ObjectDestroyed,
+  /// An exception thrown by a called function leaves the function before it
+  /// is released.
+  ExceptionFromCall,
 };
 
 /// How released memory is used (the %select index of memreview-use-after-delete).
@@ -135,6 +138,19 @@ struct OwnershipFinding {
   /// The decisive steps, in path order (the allocation site first).
   llvm::SmallVector<PathStep, 6> Steps;
 };
+
+/// Settings of the engine that checks can change through their options.
+struct EngineConfig {
+  /// With exceptions enabled, a call of a function that is not 'noexcept'
+  /// and whose body the engine cannot see may throw: memory allocated before
+  /// it and released after it leaks on that path. Off by default: in code
+  /// bases with exceptions, most such calls never throw in practice.
+  bool UnknownCallsMayThrow = false;
+};
+
+/// The configuration of the engine on this thread; checks set it when a
+/// translation unit starts (before the analysis runs).
+EngineConfig &engineConfig();
 
 /// Statistics of one translation unit's analysis, for --stats.
 struct EngineStats {

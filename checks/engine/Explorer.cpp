@@ -847,8 +847,10 @@ void Explorer::collectGarbage(State &S, SourceRange Where, LossKind Kind,
     F.Variant = static_cast<unsigned>(Kind);
     F.Allocator = Info.Allocator;
     F.Subject = Subject.str();
-    if (Kind == LossKind::Exception)
+    if (Kind == LossKind::Exception && !S.ThrowingCallee.empty()) {
+      F.Variant = static_cast<unsigned>(LossKind::ExceptionFromCall);
       F.Subject = S.ThrowingCallee;
+    }
     report(std::move(F), S, O, Info.Site);
   }
 }

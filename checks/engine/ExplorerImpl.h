@@ -131,6 +131,9 @@ private:
                    llvm::ArrayRef<const Expr *> ArgExprs,
                    std::optional<SVal> This, State &S, States &Next);
   bool isSystemDecl(const Decl *D) const;
+  /// With EngineConfig::UnknownCallsMayThrow, explores the path on which
+  /// \p Call (of unknown code) throws.
+  void mayThrow(const FunctionDecl *Callee, const Expr *Call, const State &S);
   /// The location of the object at \p Path, given the arguments of a call.
   std::optional<SVal> resolvePath(State &S, const AccessPath &Path,
                                   llvm::ArrayRef<SVal> Args,

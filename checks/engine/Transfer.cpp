@@ -151,8 +151,21 @@ SVal Explorer::lazyValue(State &S, RegionId R, QualType Type) {
     const auto *Var = static_cast<const VarDecl *>(Base.Ptr);
     if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var))
       return SVal::unknown(); // uninitialised
-    if (!Var->hasLocalStorage())
+    if (!Var->hasLocalStorage()) {
+      // A constant ('const int kLimit = 4;', 'constexpr bool kDebug',
+      // 'static const' members) reads as its value.
+      const VarDecl *Def = nullptr;
+      const Expr *Init = Var->getAnyInitializer(Def);
+      if (Init && Var->getType().isConstQualified() &&
+          Var->getType()->isIntegralOrEnumerationType() &&
+          !Init->isValueDependent()) {
+        Expr::EvalResult R;
+        if (Init->EvaluateAsInt(R, Context) &&
+            R.Val.getInt().getSignificantBits() <= 64)
+          return SVal::integer(R.Val.getInt().getExtValue());
+      }
       Epoch = S.GlobalEpoch + 1;
+    }
     break;
   }
   case Region::Object:

@@ -17,8 +17,23 @@ void LeakCheck::warn(const engine::OwnershipFinding &F) {
        "pointer to it|the function returns without releasing it or handing "
        "it to its caller|the value holding it is discarded|an exception "
        "leaves the function before it is released|%2 is destroyed without "
-       "releasing what it holds}1")
-      << F.Allocator << F.Variant << quoted(F.Subject) << F.Range;
+       "releasing what it holds|an exception thrown by '%3' leaves the "
+       "function before it is released}1")
+      << F.Allocator << F.Variant << quoted(F.Subject) << F.Subject
+      << F.Range;
+}
+
+LeakCheck::LeakCheck(StringRef Name, ClangTidyContext *Context)
+    : EngineCheck(Name, Context, engine::FindingKind::Leak),
+      AssumeUnknownCallsThrow(Options.get("AssumeUnknownCallsThrow", false)) {}
+
+void LeakCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "AssumeUnknownCallsThrow", AssumeUnknownCallsThrow);
+}
+
+void LeakCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
+  engine::engineConfig().UnknownCallsMayThrow = AssumeUnknownCallsThrow;
+  EngineCheck::registerMatchers(Finder);
 }
 
 } // namespace clang::tidy::memreview::leaks

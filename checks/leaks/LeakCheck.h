@@ -15,11 +15,16 @@ namespace clang::tidy::memreview::leaks {
 /// See docs/checks/memreview-leak.md.
 class LeakCheck : public engine::EngineCheck {
 public:
-  LeakCheck(StringRef Name, ClangTidyContext *Context)
-      : EngineCheck(Name, Context, engine::FindingKind::Leak) {}
+  LeakCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
 
 protected:
   void warn(const engine::OwnershipFinding &F) override;
+
+private:
+  /// See EngineConfig::UnknownCallsMayThrow.
+  const bool AssumeUnknownCallsThrow;
 };
 
 } // namespace clang::tidy::memreview::leaks

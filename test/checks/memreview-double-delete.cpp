@@ -1,0 +1,421 @@
+// RUN: %check_memreview %s memreview-double-delete %t
+#include <cstdlib>
+
+struct Widget {
+  int id = 0;
+};
+struct Holder {
+  Widget *item = nullptr;
+};
+void logAddress(const void *);
+
+// ===== The same pointer released twice =====
+
+// The second 'delete' releases memory that is already gone.
+void deleteTwice() {
+  Widget *widget = new Widget;
+  delete widget;
+  delete widget;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-4]]:20: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released with 'delete' here
+}
+
+// Twin: one 'delete'.
+void deleteOnce() {
+  Widget *widget = new Widget;
+  delete widget;
+}
+
+// Twin: the pointer is reset after the 'delete'; deleting null does nothing.
+void deleteResetDelete() {
+  Widget *widget = new Widget;
+  delete widget;
+  widget = nullptr;
+  delete widget;
+}
+
+// 'delete[]' twice on an array.
+void arrayDeleteTwice() {
+  int *samples = new int[16];
+  delete[] samples;
+  delete[] samples;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete[]' releases 'samples', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-4]]:18: note: memory is allocated with 'new[]' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released with 'delete[]' here
+}
+
+// Twin: one 'delete[]'.
+void arrayDeleteOnce() {
+  int *samples = new int[16];
+  delete[] samples;
+}
+
+// 'free' twice on memory of the C allocator.
+void freeTwice() {
+  char *line = static_cast<char *>(std::malloc(80));
+  std::free(line);
+  std::free(line);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'free' releases 'line', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-4]]:36: note: memory is allocated with 'malloc' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released with 'free' here
+}
+
+// Twin: one 'free'.
+void freeOnce() {
+  char *line = static_cast<char *>(std::malloc(80));
+  std::free(line);
+}
+
+// ===== Through aliases =====
+
+// A copy of the pointer is deleted after the original.
+void deleteThroughCopy() {
+  Widget *widget = new Widget;
+  Widget *alias = widget;
+  delete widget;
+  delete alias;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'alias', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-5]]:20: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released with 'delete' here
+}
+
+// Twin: the copy is only used to log the address.
+void deleteCopyOnce() {
+  Widget *widget = new Widget;
+  Widget *alias = widget;
+  logAddress(alias);
+  delete widget;
+}
+
+// A reference to the pointer deletes it, then the pointer itself.
+void deleteThroughReference() {
+  Widget *widget = new Widget;
+  Widget *&ref = widget;
+  delete ref;
+  delete widget;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-5]]:20: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released with 'delete' here
+}
+
+// Twin: resetting through the reference resets the pointer too.
+void resetThroughReference() {
+  Widget *widget = new Widget;
+  Widget *&ref = widget;
+  delete ref;
+  ref = nullptr;
+  delete widget;
+}
+
+// A struct field holds the same pointer as the local.
+void deleteThroughField() {
+  Widget *widget = new Widget;
+  Holder holder;
+  holder.item = widget;
+  delete holder.item;
+  delete widget;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-6]]:20: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released with 'delete' here
+}
+
+// Twin: the field is deleted once and cleared.
+void deleteFieldOnce() {
+  Widget *widget = new Widget;
+  Holder holder;
+  holder.item = widget;
+  delete holder.item;
+  holder.item = nullptr;
+}
+
+// A copied struct shares the pointer with the original.
+void deleteThroughCopiedStruct() {
+  Holder holder;
+  holder.item = new Widget;
+  Holder copy = holder;
+  delete holder.item;
+  delete copy.item;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'copy.item', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-5]]:17: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released with 'delete' here
+}
+
+// Twin: only one of the two copies releases the object.
+void deleteCopiedStructOnce() {
+  Holder holder;
+  holder.item = new Widget;
+  Holder copy = holder;
+  delete copy.item;
+}
+
+// An array element holds the same pointer as the local.
+void deleteThroughArrayElement() {
+  Widget *widget = new Widget;
+  Widget *slots[2] = {nullptr, nullptr};
+  slots[1] = widget;
+  delete slots[1];
+  delete widget;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-6]]:20: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released with 'delete' here
+}
+
+// Twin: the slot is cleared, and the other slot was always empty.
+void deleteArrayElementOnce() {
+  Widget *widget = new Widget;
+  Widget *slots[2] = {nullptr, nullptr};
+  slots[1] = widget;
+  delete slots[1];
+  slots[1] = nullptr;
+  delete slots[0];
+}
+
+// ===== Through helpers of the same file =====
+
+// Helpers of this file: their summaries say what they release.
+void destroyWidget(Widget *widget) { delete widget; }
+void retireWidget(Widget *widget) { delete widget; }
+int widgetId(const Widget *widget) { return widget->id; }
+void destroyByReference(Widget *&widget) { delete widget; }
+void destroyAndClear(Widget *&widget) {
+  delete widget;
+  widget = nullptr;
+}
+void destroyIf(Widget *widget, bool really) {
+  if (really)
+    delete widget;
+}
+
+// The helper releases its parameter, then the caller deletes it again.
+void deleteAfterHelper() {
+  Widget *widget = new Widget;
+  destroyWidget(widget);
+  delete widget;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-4]]:20: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released by 'destroyWidget' here
+  // CHECK-NOTES: :[[@LINE-21]]:38: note: 'destroyWidget' releases it with 'delete' here
+}
+
+// Twin: the helper alone releases it.
+void releaseByHelperOnly() {
+  Widget *widget = new Widget;
+  destroyWidget(widget);
+}
+
+// Two helpers both release the same object.
+void releaseInTwoHelpers() {
+  Widget *widget = new Widget;
+  destroyWidget(widget);
+  retireWidget(widget);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'retireWidget' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-4]]:20: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released by 'destroyWidget' here
+  // CHECK-NOTES: :[[@LINE-38]]:38: note: 'destroyWidget' releases it with 'delete' here
+}
+
+// Twin: the first helper only reads the object.
+void readThenReleaseInHelper() {
+  Widget *widget = new Widget;
+  widgetId(widget);
+  retireWidget(widget);
+}
+
+// A helper taking the pointer by reference releases it without resetting it.
+void deleteAfterHelperByReference() {
+  Widget *widget = new Widget;
+  destroyByReference(widget);
+  delete widget;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-4]]:20: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released by 'destroyByReference' here
+  // CHECK-NOTES: :[[@LINE-53]]:44: note: 'destroyByReference' releases it with 'delete' here
+}
+
+// Twin: the helper resets the caller's pointer, so the 'delete' sees null.
+void deleteAfterHelperThatClears() {
+  Widget *widget = new Widget;
+  destroyAndClear(widget);
+  delete widget;
+}
+
+// The helper releases when told to, and it is told to.
+void deleteAfterConditionalHelper() {
+  Widget *widget = new Widget;
+  destroyIf(widget, true);
+  delete widget;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-4]]:20: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released by 'destroyIf' here
+  // CHECK-NOTES: :[[@LINE-64]]:5: note: 'destroyIf' releases it with 'delete' here
+}
+
+// Twin: the helper is told not to release.
+void deleteAfterSkippedHelper() {
+  Widget *widget = new Widget;
+  destroyIf(widget, false);
+  delete widget;
+}
+
+// ===== Branches and early returns =====
+
+// Released on the failure path, then released again unconditionally.
+void deleteOnFailureThenAgain(bool failed) {
+  Widget *widget = new Widget;
+  if (failed)
+    delete widget;
+  delete widget;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-5]]:20: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-5]]:7: note: assuming 'failed' is true
+  // CHECK-NOTES: :[[@LINE-5]]:5: note: memory is released with 'delete' here
+}
+
+// Twin: the two releases are guarded by opposite conditions.
+void deleteOnCorrelatedBranches(bool failed) {
+  Widget *widget = new Widget;
+  if (failed)
+    delete widget;
+  logAddress(&failed);
+  if (!failed)
+    delete widget;
+}
+
+// The error path releases but forgets to return.
+bool cleanupWithoutReturn(bool valid) {
+  Widget *widget = new Widget;
+  if (!valid) {
+    delete widget;
+  }
+  delete widget;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-6]]:20: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-6]]:7: note: assuming '!valid' is true
+  // CHECK-NOTES: :[[@LINE-6]]:5: note: memory is released with 'delete' here
+  return valid;
+}
+
+// Twin: the error path returns after releasing.
+bool cleanupWithReturn(bool valid) {
+  Widget *widget = new Widget;
+  if (!valid) {
+    delete widget;
+    return false;
+  }
+  delete widget;
+  return true;
+}
+
+// The release and the early return use different thresholds: 4 and 5 release
+// twice.
+void deleteWithMismatchedThresholds(int attempts) {
+  Widget *widget = new Widget;
+  if (attempts > 3)
+    delete widget;
+  if (attempts > 5)
+    return;
+  delete widget;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-7]]:20: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-7]]:7: note: assuming 'attempts > 3' is true
+  // CHECK-NOTES: :[[@LINE-7]]:5: note: memory is released with 'delete' here
+  // CHECK-NOTES: :[[@LINE-7]]:7: note: assuming 'attempts > 5' is false
+}
+
+// Twin: the same threshold guards the release and the return.
+void deleteWithMatchingThresholds(int attempts) {
+  Widget *widget = new Widget;
+  if (attempts > 3) {
+    delete widget;
+    return;
+  }
+  delete widget;
+}
+
+// A case falls through into the next one, which releases again.
+void deleteInFallthrough(int mode) {
+  Widget *widget = new Widget;
+  switch (mode) {
+  case 1:
+    delete widget;
+  case 2:
+    delete widget;
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'delete' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+    // CHECK-NOTES: :[[@LINE-7]]:20: note: memory is allocated with 'new' here
+    // CHECK-NOTES: :[[@LINE-6]]:3: note: assuming 'mode' is 1
+    // CHECK-NOTES: :[[@LINE-6]]:5: note: memory is released with 'delete' here
+    break;
+  default:
+    delete widget;
+  }
+}
+
+// Twin: every case ends with 'break'.
+void deleteInEachCase(int mode) {
+  Widget *widget = new Widget;
+  switch (mode) {
+  case 1:
+    delete widget;
+    break;
+  case 2:
+    delete widget;
+    break;
+  default:
+    delete widget;
+  }
+}
+
+// ===== Loops =====
+
+// The pointer is not reset, so the second iteration releases it again.
+void deleteInLoopWithoutReset(int rounds) {
+  Widget *cached = new Widget;
+  for (int i = 0; i < rounds; ++i) {
+    if (cached)
+      delete cached;
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'delete' releases 'cached', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+    // CHECK-NOTES: :[[@LINE-5]]:20: note: memory is allocated with 'new' here
+    // CHECK-NOTES: :[[@LINE-5]]:19: note: assuming 'i < rounds' is true
+    // CHECK-NOTES: :[[@LINE-4]]:7: note: memory is released with 'delete' here
+    // CHECK-NOTES: :[[@LINE-7]]:19: note: assuming 'i < rounds' is true
+  }
+}
+
+// Twin: the pointer is reset after the release.
+void deleteInLoopWithReset(int rounds) {
+  Widget *cached = new Widget;
+  for (int i = 0; i < rounds; ++i) {
+    if (cached) {
+      delete cached;
+      cached = nullptr;
+    }
+  }
+  delete cached;
+}
+
+// ===== realloc =====
+
+// A successful 'realloc' released the old block; freeing it again is a double
+// free.
+void freeOldBlockAfterRealloc() {
+  char *buffer = static_cast<char *>(std::malloc(32));
+  char *bigger = static_cast<char *>(std::realloc(buffer, 64));
+  if (bigger) {
+    std::free(buffer);
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'free' releases 'buffer', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+    // CHECK-NOTES: :[[@LINE-5]]:38: note: memory is allocated with 'malloc' here
+    // CHECK-NOTES: :[[@LINE-5]]:38: note: memory is released with 'realloc' here
+    std::free(bigger);
+  }
+}
+
+// Twin: the old block is freed only when 'realloc' failed.
+void freeOldBlockOnlyOnFailure() {
+  char *buffer = static_cast<char *>(std::malloc(32));
+  char *bigger = static_cast<char *>(std::realloc(buffer, 64));
+  if (bigger)
+    std::free(bigger);
+  else
+    std::free(buffer);
+}
