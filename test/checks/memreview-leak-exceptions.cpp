@@ -94,7 +94,7 @@ void publishThenValidate(int port) {
 void pairWithValidation(int port) {
   Connection *primary = new Connection;
   validatePort(port);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: memory allocated with 'new' is leaked: an exception leaves the function before it is released [memreview-leak]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: memory allocated with 'new' is leaked: an exception thrown by 'validatePort' leaves the function before it is released [memreview-leak]
   // CHECK-NOTES: :[[@LINE-3]]:25: note: memory is allocated with 'new' here
   Connection *backup = new Connection;
   delete backup;
@@ -123,7 +123,7 @@ void flushWhileHolding() {
 void checkedCopyThrows(const char *text, int port) {
   Buffer *copy = new Buffer;
   validatePort(port);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: memory allocated with 'new' is leaked: an exception leaves the function before it is released [memreview-leak]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: memory allocated with 'new' is leaked: an exception thrown by 'validatePort' leaves the function before it is released [memreview-leak]
   // CHECK-NOTES: :[[@LINE-3]]:18: note: memory is allocated with 'new' here
   strcpy(copy->bytes, text);
   delete copy;
