@@ -159,7 +159,7 @@ void Explorer::evalCall(const Expr *Call, State S, States &Next) {
       SVal New = allocate(S, Family::Malloc, Alloc->Callee, Call,
                           /*MayBeNull=*/false, Pointee);
       if (release(S, Args[0], Family::Malloc, Alloc->Callee, Call,
-                  ArgExprs[0]))
+                  describe(ArgExprs[0])))
         Done(S, New);
       Done(Failed, SVal::integer(0));
       return;
@@ -172,8 +172,7 @@ void Explorer::evalCall(const Expr *Call, State S, States &Next) {
     const Expr *Arg =
         Rel->ArgIndex < ArgExprs.size() ? ArgExprs[Rel->ArgIndex] : nullptr;
     SVal V = Rel->ArgIndex < Args.size() ? Args[Rel->ArgIndex] : SVal::unknown();
-    if (Arg && !release(S, V, Rel->Fam, Rel->Callee, Call,
-                        Arg->IgnoreParenImpCasts()))
+    if (Arg && !release(S, V, Rel->Fam, Rel->Callee, Call, describe(Arg)))
       return;
     Done(S, freshValue(S, Call->getType()));
     return;
@@ -189,7 +188,7 @@ void Explorer::evalCall(const Expr *Call, State S, States &Next) {
   if (Target && Target->hasBody(Def) && !isSystemDecl(Def)) {
     if (const FunctionSummary *Summary = Summaries.summaryFor(*Def);
         Summary && Summary->Known) {
-      applySummary(*Summary, *Def, Call, Args, This, std::move(S), Next,
+      applySummary(*Summary, *Def, Call, Call, Args, This, std::move(S), Next,
                    ArgExprs);
       return;
     }
@@ -239,7 +238,8 @@ void Explorer::callLibrary(const FunctionDecl *Callee, const Expr *Call,
     for (unsigned I = 0; I < Args.size(); ++I) {
       SVal V = Args[I];
       if (Reads && V.isLoc() && ArgExprs[I]->getType()->isPointerType() &&
-          !checkUse(S, V, Call, UseKind::PassedToDereferencingCall, Name))
+          !checkUse(S, V, Call, UseKind::PassedToDereferencingCall, Name,
+                    ArgExprs[I]))
         return;
       if (Keeps) {
         escapeValue(S, V);
@@ -307,12 +307,42 @@ void Explorer::callLibrary(const FunctionDecl *Callee, const Expr *Call,
   Done(freshValue(S, Call->getType()));
 }
 
+void Explorer::invalidateGlobals(State &S) {
+  ++S.GlobalEpoch;
+  llvm::SmallVector<RegionId, 4> Globals;
+  for (const auto &[R, V] : S.Store) {
+    const Region &Base = Regions[RegionBase[R]];
+    if (Base.Kind == Region::Var &&
+        !static_cast<const VarDecl *>(Base.Ptr)->hasLocalStorage() &&
+        !llvm::is_contained(Globals, RegionBase[R]))
+      Globals.push_back(RegionBase[R]);
+  }
+  for (RegionId G : Globals) {
+    escapeContents(S, G);
+    removeBindingsUnder(S, G);
+  }
+}
+
+void Explorer::invalidateContents(State &S, SVal V) {
+  if (!V.isLoc())
+    return;
+  RegionId R = RegionBase[V.Id];
+  escapeContents(S, R);
+  // The region itself stays (its address is known); what is inside it is
+  // read anew.
+  llvm::erase_if(S.Store, [&](const auto &Entry) {
+    return RegionBase[Entry.first] == R && Entry.first != R;
+  });
+  if (Regions[R].Kind == Region::Object)
+    S.unbind(R);
+}
+
 void Explorer::callUnknown(const FunctionDecl *Callee,
                            llvm::ArrayRef<SVal> Args,
                            llvm::ArrayRef<const Expr *> ArgExprs,
                            std::optional<SVal> This, State &S) {
   TouchesGlobals = true;
-  ++S.GlobalEpoch;
+  invalidateGlobals(S);
   for (unsigned I = 0; I < Args.size(); ++I) {
     QualType T = paramType(Callee, I);
     if (T.isNull())
@@ -335,8 +365,10 @@ void Explorer::callUnknown(const FunctionDecl *Callee,
         }
         continue;
       }
-      if (V.isLoc())
-        escapeContents(S, V.Id);
+      // An object passed by non-const reference may be deleted ('delete
+      // &ref') or changed.
+      escapeValue(S, V);
+      invalidateContents(S, V);
       continue;
     }
     if (T->isPointerType()) {
@@ -349,9 +381,12 @@ void Explorer::callUnknown(const FunctionDecl *Callee,
             static_cast<const VarDecl *>(Regions[V.Id].Ptr)->getType();
         if (!VarType->isRecordType() && !VarType->isArrayType())
           S.bind(V.Id, freshValue(S, VarType));
+        else
+          invalidateContents(S, V);
         continue;
       }
       escapeValue(S, V);
+      invalidateContents(S, V);
       continue;
     }
     if (T->isRecordType() && V.isLoc()) {
@@ -364,7 +399,7 @@ void Explorer::callUnknown(const FunctionDecl *Callee,
   if (This && This->isLoc()) {
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
     if (!Method || !Method->isConst())
-      escapeContents(S, This->Id);
+      invalidateContents(S, *This);
   }
 }
 
@@ -435,7 +470,8 @@ void Explorer::evalConstruct(const CXXConstructExpr *Construct,
   if (Ctor->hasBody(Def) && !isSystemDecl(Def)) {
     if (const FunctionSummary *Summary = Summaries.summaryFor(*Def);
         Summary && Summary->Known) {
-      applySummary(*Summary, *Def, nullptr, Args, This, std::move(S), Next,
+      applySummary(*Summary, *Def, nullptr, Construct, Args, This,
+                   std::move(S), Next,
                    ArgExprs);
       return;
     }
@@ -529,6 +565,51 @@ ValueDesc Explorer::describeValue(const State &S, SVal V) const {
   return D;
 }
 
+std::string Explorer::describePath(const AccessPath &Path,
+                                  llvm::ArrayRef<const Expr *> ArgExprs,
+                                  std::optional<SVal> This,
+                                  const Stmt *Site) const {
+  std::string Text;
+  // Whether the text names the object itself ('holder') or a pointer to it
+  // ('conn'): fields follow with '.' or '->'.
+  bool ThroughPointer = true;
+  if (Path.Param >= 0) {
+    if (static_cast<size_t>(Path.Param) >= ArgExprs.size())
+      return "";
+    const Expr *Arg = ArgExprs[Path.Param]->IgnoreParenImpCasts();
+    if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
+        Addr && Addr->getOpcode() == UO_AddrOf) {
+      Arg = Addr->getSubExpr();
+      ThroughPointer = false;
+    } else if (!Arg->getType()->isPointerType()) {
+      ThroughPointer = false; // a reference parameter
+    }
+    Text = describe(Arg);
+  } else if (This && This->isLoc() && Regions[This->Id].Kind == Region::Var) {
+    Text = regionName(This->Id);
+    ThroughPointer = false;
+  } else if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Site)) {
+    const Expr *Object = Member->getImplicitObjectArgument();
+    if (!Object)
+      return "";
+    Text = describe(Object);
+    ThroughPointer = Object->getType()->isPointerType();
+  } else if (const auto *Delete = dyn_cast_or_null<CXXDeleteExpr>(Site)) {
+    Text = describe(Delete->getArgument());
+  } else {
+    Text = "this";
+  }
+  if (Text == "the pointer")
+    return "";
+  for (const FieldDecl *Field : Path.Fields) {
+    if (!Field)
+      return Path.Fields.size() == 1 ? "*" + Text : "";
+    Text += (ThroughPointer ? "->" : ".") + Field->getNameAsString();
+    ThroughPointer = true;
+  }
+  return Text;
+}
+
 /// Whether \p E is inside a try block of the function.
 static bool isInsideTry(const Stmt *E, const ParentMap &PM) {
   for (const Stmt *S = E; S;) {
@@ -557,13 +638,12 @@ static std::string describeCase(const SummaryCase &C) {
 
 void Explorer::applySummary(const FunctionSummary &Summary,
                             const FunctionDecl &Callee, const Expr *Call,
-                            llvm::ArrayRef<SVal> Args,
+                            const Stmt *Site, llvm::ArrayRef<SVal> Args,
                             std::optional<SVal> This, State S, States &Next,
                             llvm::ArrayRef<const Expr *> ArgExprs) {
   std::string Name = Callee.getNameAsString();
   if (isa<CXXDestructorDecl>(Callee))
     Name = "~" + cast<CXXDestructorDecl>(Callee).getParent()->getNameAsString();
-  const Stmt *Site = Call;
   unsigned Feasible = 0;
   struct Outcome {
     State S;
@@ -607,7 +687,7 @@ void Explorer::applySummary(const FunctionSummary &Summary,
       continue;
     ++Feasible;
     if (Summary.TouchesGlobals)
-      ++T.GlobalEpoch;
+      invalidateGlobals(T);
 
     auto ArgExpr = [&](const AccessPath &Path) -> const Expr * {
       if (Path.Param >= 0 && static_cast<size_t>(Path.Param) < ArgExprs.size())
@@ -621,8 +701,11 @@ void Explorer::applySummary(const FunctionSummary &Summary,
         Affected = *O;
     };
     for (const AccessPath &Path : Case.Derefs)
-      if (std::optional<SVal> Loc = resolvePath(T, Path, Args, This); Loc && Call)
-        if (!checkUse(T, *Loc, Call, UseKind::PassedToDereferencingCall, Name)) {
+      if (std::optional<SVal> Loc = resolvePath(T, Path, Args, This);
+          Loc && Site && isa<Expr>(Site))
+        if (!checkUse(T, *Loc, cast<Expr>(Site),
+                      UseKind::PassedToDereferencingCall, Name,
+                      ArgExpr(Path))) {
           Alive = false;
           break;
         }
@@ -633,8 +716,9 @@ void Explorer::applySummary(const FunctionSummary &Summary,
       if (!Loc || !Site)
         continue;
       Touch(*Loc);
-      Alive = release(T, *Loc, R.Fam, R.Deallocator, Site, ArgExpr(R.Object),
-                      Name, R.Site);
+      Alive = release(T, *Loc, R.Fam, R.Deallocator, Site,
+                      describePath(R.Object, ArgExprs, This, Site), Name,
+                      R.Site);
     }
     if (!Alive)
       continue;
@@ -667,7 +751,8 @@ void Explorer::applySummary(const FunctionSummary &Summary,
       }
       if (Desc.Kind == ValueDesc::Fresh && !CallerOwnsTarget)
         Desc.Kind = ValueDesc::Unknown;
-      SVal V = materialize(T, Desc, Call, Callee, Args, This, Type);
+      SVal V = materialize(T, Desc, Call ? Call : dyn_cast_or_null<Expr>(Site),
+                           Callee, Args, This, Type);
       if (Desc.Kind == ValueDesc::Fresh)
         Touch(V);
       store(T, Target, V, Site,
@@ -685,9 +770,9 @@ void Explorer::applySummary(const FunctionSummary &Summary,
     if (Case.Throws) {
       // The exception leaves this function unless a try block catches it,
       // which is not followed.
-      if (!Call || isInsideTry(Call, *Parents))
+      if (!Site || isInsideTry(Site, *Parents))
         continue;
-      T.Throwing = Call;
+      T.Throwing = Site;
       T.ThrowingCallee = Name;
       handleExit(std::move(T));
       continue;
@@ -696,8 +781,8 @@ void Explorer::applySummary(const FunctionSummary &Summary,
   }
   for (Outcome &O : Out) {
     // The path had to choose between the ways the callee can go.
-    if (Feasible > 1 && Call)
-      addEvent(O.S, PathEvent::CaseChoice, O.Affected, Call->getSourceRange(),
+    if (Feasible > 1 && Site)
+      addEvent(O.S, PathEvent::CaseChoice, O.Affected, Site->getSourceRange(),
                "assuming '" + Name + "' " + describeCase(*O.Case));
     Next.push_back(std::move(O.S));
   }

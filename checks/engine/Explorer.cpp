@@ -885,7 +885,7 @@ void Explorer::addEvent(State &S, PathEvent::KindTy Kind, ObjId Obj,
 }
 
 void Explorer::report(OwnershipFinding F, const State &S, ObjId About,
-                      const void *Key) {
+                      const void *Key, llvm::ArrayRef<PathStep> Trailing) {
   F.Function = &Function;
   if (!FindingKeys
            .insert({static_cast<unsigned>(F.Kind),
@@ -944,6 +944,7 @@ void Explorer::report(OwnershipFinding F, const State &S, ObjId About,
                 (E.Taken ? "true" : "false");
     F.Steps.push_back({E.Range, Message});
   }
+  F.Steps.append(Trailing.begin(), Trailing.end());
   Result.Findings.push_back(std::move(F));
 }
 
@@ -990,8 +991,10 @@ void Explorer::recordSummaryCase(const State &S) {
         continue;
       Field = static_cast<const FieldDecl *>(Info.Ptr);
     }
-    auto Initial = LazyValues.find({R, 0});
-    if (Initial != LazyValues.end() && Initial->second == V)
+    // A value read lazily (the region's content on entry, or after unknown
+    // code ran) was not stored by this function.
+    auto Initial = InitialValues.find(R);
+    if (Initial != InitialValues.end() && llvm::is_contained(Initial->second, V))
       continue;
     Case.Stores.push_back(
         {*ObjectTable[Base.Obj].Origin, Field, describeValue(S, V)});

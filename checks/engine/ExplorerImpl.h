@@ -73,7 +73,7 @@ private:
   /// Records \p F once per key, with the steps of \p S's path that concern
   /// object \p About (0: none) as notes.
   void report(OwnershipFinding F, const State &S, ObjId About,
-              const void *Key);
+              const void *Key, llvm::ArrayRef<PathStep> Trailing = {});
   /// Adds an event of the current block to the path of \p S.
   void addEvent(State &S, PathEvent::KindTy Kind, ObjId Obj, SourceRange Range,
                 std::string Message);
@@ -97,15 +97,22 @@ private:
   SVal compare(State &S, BinaryOperatorKind Op, SVal L, SVal R);
   /// Checks a use of \p Ptr that needs the memory alive; false ends the path.
   bool checkUse(State &S, SVal Ptr, const Expr *Use, UseKind Kind,
-                llvm::StringRef Callee = {});
+                llvm::StringRef Callee = {}, const Expr *Subject = nullptr);
   /// Releases what \p Ptr points to; false ends the path.
+  /// \p Subject names the released pointer in messages ('p', 'holder.item').
   bool release(State &S, SVal Ptr, Family Fam, llvm::StringRef Deallocator,
-               const Stmt *Site, const Expr *PtrExpr,
+               const Stmt *Site, const std::string &Subject,
                llvm::StringRef ByCallee = {}, SourceLocation CalleeSite = {});
   SVal allocate(State &S, Family Fam, llvm::StringRef Allocator,
                 const Expr *Site, bool MayBeNull, QualType Type,
                 llvm::StringRef ByCallee = {}, SourceLocation CalleeSite = {});
   void escapeValue(State &S, SVal V);
+  /// Unknown code may have written the globals: what they held escapes, and
+  /// the next read of each sees a new value.
+  void invalidateGlobals(State &S);
+  /// Unknown code may have written the contents of the region \p V points
+  /// into: what they held escapes and the next reads see new values.
+  void invalidateContents(State &S, SVal V);
   void escapeContents(State &S, RegionId R);
   void copyRecord(State &S, RegionId From, RegionId To);
   void destroyRegion(State S, RegionId R, const CXXRecordDecl *Record,
@@ -117,10 +124,13 @@ private:
   void evalCall(const Expr *Call, State S, States &Next);
   void evalConstruct(const CXXConstructExpr *Construct, RegionId Target,
                      State S, States &Next);
-  /// Applies each feasible case of \p Summary; \p Call is null for implicit
-  /// destructor calls. \p ArgExprs name the arguments in messages.
+  /// Applies each feasible case of \p Summary. \p Call is the call
+  /// expression whose value the call produces, null for constructors and
+  /// implicit destructor calls; \p Site is where the call happens (for
+  /// messages and notes). \p ArgExprs name the arguments in messages.
   void applySummary(const FunctionSummary &Summary, const FunctionDecl &Callee,
-                    const Expr *Call, llvm::ArrayRef<SVal> Args,
+                    const Expr *Call, const Stmt *Site,
+                    llvm::ArrayRef<SVal> Args,
                     std::optional<SVal> This, State S, States &Next,
                     llvm::ArrayRef<const Expr *> ArgExprs = {});
   void callUnknown(const FunctionDecl *Callee, llvm::ArrayRef<SVal> Args,
@@ -142,6 +152,11 @@ private:
                    const FunctionDecl &Callee, llvm::ArrayRef<SVal> Args,
                    std::optional<SVal> This, QualType Type);
   ValueDesc describeValue(const State &S, SVal V) const;
+  /// How the caller spells the object at \p Path of a call at \p Site:
+  /// 'conn', 'holder.item', 'pool->head'; empty when it cannot.
+  std::string describePath(const AccessPath &Path,
+                           llvm::ArrayRef<const Expr *> ArgExprs,
+                           std::optional<SVal> This, const Stmt *Site) const;
   const FunctionDecl *devirtualize(const State &S, const FunctionDecl *Callee,
                                    std::optional<SVal> This) const;
 
@@ -181,6 +196,9 @@ private:
   /// The initial content of regions read before being written (parameters'
   /// pointees, globals per epoch): one value for all paths.
   std::map<std::pair<RegionId, unsigned>, SVal> LazyValues;
+  /// Every value read lazily from each region (for summaries: a region that
+  /// holds one of them was not written).
+  llvm::DenseMap<RegionId, llvm::SmallVector<SVal, 1>> InitialValues;
 
   llvm::DenseMap<const ParmVarDecl *, int> ParamIndex;
   /// Per parameter: the symbol whose range summaries export (the value of a

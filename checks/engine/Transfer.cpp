@@ -171,6 +171,9 @@ SVal Explorer::lazyValue(State &S, RegionId R, QualType Type) {
   case Region::Object:
     if (ObjectTable[Base.Obj].Owned)
       return SVal::unknown(); // uninitialised heap memory
+    // Memory the function does not own may have been changed by unknown
+    // code since the last call: a first read after it sees a new value.
+    Epoch = S.GlobalEpoch;
     break;
   case Region::Temp:
   case Region::String:
@@ -198,6 +201,7 @@ SVal Explorer::lazyValue(State &S, RegionId R, QualType Type) {
       }
     }
     It->second = V;
+    InitialValues[R].push_back(V);
   }
   S.bind(R, It->second);
   return It->second;
@@ -226,8 +230,12 @@ void Explorer::store(State &S, SVal Location, SVal V, const Stmt *Where,
     return;
   }
   RegionId Key = elementRegion(Location.Id, Location.Num, false);
-  if (Regions[RegionBase[Key]].Kind == Region::String)
+  const Region &Base = Regions[RegionBase[Key]];
+  if (Base.Kind == Region::String)
     return;
+  if (Base.Kind == Region::Var &&
+      !static_cast<const VarDecl *>(Base.Ptr)->hasLocalStorage())
+    TouchesGlobals = true;
   const SVal *Old = S.lookup(Key);
   std::optional<ObjId> OldObject = Old ? objectOf(*Old) : std::nullopt;
   S.bind(Key, V);
@@ -340,7 +348,7 @@ SVal Explorer::allocate(State &S, Family Fam, llvm::StringRef Allocator,
 }
 
 bool Explorer::checkUse(State &S, SVal Ptr, const Expr *Use, UseKind Kind,
-                        llvm::StringRef Callee) {
+                        llvm::StringRef Callee, const Expr *Subject) {
   std::optional<ObjId> O = objectOf(Ptr);
   if (!O)
     return true;
@@ -350,13 +358,20 @@ bool Explorer::checkUse(State &S, SVal Ptr, const Expr *Use, UseKind Kind,
     F.Kind = FindingKind::UseAfterDelete;
     F.Range = Use->getSourceRange();
     F.Variant = static_cast<unsigned>(Kind);
-    F.Subject = describe(Use);
-    if (const auto *Member = dyn_cast<MemberExpr>(Use))
-      F.Subject = describe(Member->getBase());
+    // Name the pointer: the argument, the base of 'p->x' ('this' when
+    // implicit), of 'p[i]' or of '*p'.
+    const Expr *Named = Subject ? Subject : Use;
+    if (Subject)
+      Named = Subject;
+    else if (const auto *Member = dyn_cast<MemberExpr>(Use))
+      Named = Member->getBase();
     else if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(Use))
-      F.Subject = describe(Sub->getBase());
+      Named = Sub->getBase();
     else if (const auto *Unary = dyn_cast<UnaryOperator>(Use))
-      F.Subject = describe(Unary->getSubExpr());
+      Named = Unary->getSubExpr();
+    F.Subject = isa<CXXThisExpr>(Named->IgnoreParenImpCasts())
+                    ? "this"
+                    : describe(Named);
     F.Detail = Callee.str();
     F.Allocator = ObjectTable[*O].Allocator;
     report(std::move(F), S, *O, Use);
@@ -369,11 +384,16 @@ bool Explorer::checkUse(State &S, SVal Ptr, const Expr *Use, UseKind Kind,
 
 bool Explorer::release(State &S, SVal Ptr, Family Fam,
                        llvm::StringRef Deallocator, const Stmt *Site,
-                       const Expr *PtrExpr, llvm::StringRef ByCallee,
+                       const std::string &Subject, llvm::StringRef ByCallee,
                        SourceLocation CalleeSite) {
   if (Ptr.Kind != SVal::Loc)
     return true; // null, or nothing known
-  std::string Subject = describe(PtrExpr);
+  // Where a callee releases it, as the last note of a finding at its call.
+  llvm::SmallVector<PathStep, 1> InCallee;
+  if (CalleeSite.isValid())
+    InCallee.push_back({SourceRange(CalleeSite),
+                        "'" + ByCallee.str() + "' releases it with '" +
+                            Deallocator.str() + "' here"});
   auto NonHeap = [&](NonHeapKind Kind, std::string Detail) {
     OwnershipFinding F;
     F.Kind = FindingKind::DeleteNonHeap;
@@ -382,7 +402,7 @@ bool Explorer::release(State &S, SVal Ptr, Family Fam,
     F.Deallocator = ByCallee.empty() ? Deallocator.str() : ByCallee.str();
     F.Subject = Subject;
     F.Detail = std::move(Detail);
-    report(std::move(F), S, 0, Site);
+    report(std::move(F), S, 0, Site, InCallee);
   };
 
   const Region &Base = Regions[RegionBase[Ptr.Id]];
@@ -429,7 +449,7 @@ bool Explorer::release(State &S, SVal Ptr, Family Fam,
       F.Subject = Subject;
       F.Detail = std::to_string(Ptr.Num);
       F.Allocator = Info.Allocator;
-      report(std::move(F), S, O, Site);
+      report(std::move(F), S, O, Site, InCallee);
     }
     return true;
   }
@@ -443,7 +463,7 @@ bool Explorer::release(State &S, SVal Ptr, Family Fam,
     F.Subject = Subject;
     F.Detail = ByCallee.str();
     F.Allocator = Info.Allocator;
-    report(std::move(F), S, O, Site);
+    report(std::move(F), S, O, Site, InCallee);
     return false;
   }
   if (Status.Kind == ObjectStatus::Lost)
@@ -458,7 +478,7 @@ bool Explorer::release(State &S, SVal Ptr, Family Fam,
     F.Deallocator = Deallocator.str();
     F.Subject = deallocatorName(Info.Fam).str();
     F.Detail = ByCallee.str();
-    report(std::move(F), S, O, Site);
+    report(std::move(F), S, O, Site, InCallee);
   }
   Status.Kind = ObjectStatus::Released;
   Status.ReleaseSite = Site;
@@ -762,7 +782,8 @@ void Explorer::destroyRegion(State S, RegionId R, const CXXRecordDecl *Record,
     return;
   }
   States After;
-  applySummary(*Summary, *Def, nullptr, {}, SVal::loc(R), std::move(S), After);
+  applySummary(*Summary, *Def, nullptr, Where, {}, SVal::loc(R), std::move(S),
+               After);
   for (State &T : After) {
     removeBindingsUnder(T, R);
     collectGarbage(T, Range, LossKind::ObjectDestroyed, regionName(R));
@@ -1137,7 +1158,8 @@ bool Explorer::evalStmt(const Stmt *St, State &S, States &Extra) {
         Destroyed.isNull() ? nullptr : Destroyed->getAsCXXRecordDecl();
     auto Release = [&](State &T) {
       if (!release(T, Ptr, releasedFamily(*Delete),
-                   Delete->isArrayForm() ? "delete[]" : "delete", Delete, Arg))
+                   Delete->isArrayForm() ? "delete[]" : "delete", Delete,
+                   describe(Arg)))
         return false;
       Finish(T, std::nullopt);
       return true;
@@ -1160,7 +1182,7 @@ bool Explorer::evalStmt(const Stmt *St, State &S, States &Extra) {
         return Release(S);
       }
       States After;
-      destroyRegion(std::move(S), objectRegion(*O), Dynamic, nullptr, After);
+      destroyRegion(std::move(S), objectRegion(*O), Dynamic, Delete, After);
       States Released;
       for (State &T : After)
         if (Release(T))

@@ -213,6 +213,7 @@ void releaseInTwoHelpers() {
   // CHECK-NOTES: :[[@LINE-4]]:20: note: memory is allocated with 'new' here
   // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released by 'destroyWidget' here
   // CHECK-NOTES: :[[@LINE-38]]:38: note: 'destroyWidget' releases it with 'delete' here
+  // CHECK-NOTES: :[[@LINE-38]]:37: note: 'retireWidget' releases it with 'delete' here
 }
 
 // Twin: the first helper only reads the object.
@@ -230,7 +231,7 @@ void deleteAfterHelperByReference() {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
   // CHECK-NOTES: :[[@LINE-4]]:20: note: memory is allocated with 'new' here
   // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released by 'destroyByReference' here
-  // CHECK-NOTES: :[[@LINE-53]]:44: note: 'destroyByReference' releases it with 'delete' here
+  // CHECK-NOTES: :[[@LINE-54]]:44: note: 'destroyByReference' releases it with 'delete' here
 }
 
 // Twin: the helper resets the caller's pointer, so the 'delete' sees null.
@@ -248,7 +249,7 @@ void deleteAfterConditionalHelper() {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
   // CHECK-NOTES: :[[@LINE-4]]:20: note: memory is allocated with 'new' here
   // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released by 'destroyIf' here
-  // CHECK-NOTES: :[[@LINE-64]]:5: note: 'destroyIf' releases it with 'delete' here
+  // CHECK-NOTES: :[[@LINE-65]]:5: note: 'destroyIf' releases it with 'delete' here
 }
 
 // Twin: the helper is told not to release.
