@@ -18,6 +18,7 @@
 #include "clang-tidy/GlobList.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
@@ -126,6 +127,7 @@ static void validateCheckGlobs(llvm::StringRef Globs) {
 
 int main(int argc, const char **argv) {
   llvm::InitLLVM Init(argc, argv);
+  llvm::CrashRecoveryContext::Enable();
   auto Start = std::chrono::steady_clock::now();
 
   // Flags after '--' are relative to where memreview runs (as for

@@ -15,6 +15,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
@@ -201,7 +202,20 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
 
   TidyActionFactory Factory(Context, FS);
   clang::tidy::memreview::engine::resetEngineForNewTranslationUnit();
-  int Status = Tool.run(&Factory);
+  // A crash inside one unit (a bug of memreview or of clang) is reported as
+  // that unit's failure; the other units are still analysed.
+  int Status = 1;
+  llvm::CrashRecoveryContext Recovery;
+  if (!Recovery.RunSafely([&] { Status = Tool.run(&Factory); })) {
+    Result.ParseError =
+        File + ": internal error: memreview crashed while analysing this "
+               "file; please report it";
+    Result.Findings.clear();
+    Result.Seconds = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - Start)
+                         .count();
+    return Result;
+  }
 
   // The first compiler error in (file, offset) order, preferring one with a
   // location ("too many errors emitted" and driver errors have none).

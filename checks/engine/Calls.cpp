@@ -156,6 +156,11 @@ void Explorer::evalCall(const Expr *Call, State S, States &Next) {
       // On success the old block is released and a new one returned; on
       // failure the old block stays and null is returned.
       State Failed = S;
+      if (std::optional<ObjId> Old = objectOf(Args[0]))
+        addEvent(Failed, PathEvent::CaseChoice, *Old, Call->getSourceRange(),
+                 "assuming '" + Alloc->Callee.str() +
+                     "' fails: it returns null and the old block stays "
+                     "allocated");
       SVal New = allocate(S, Family::Malloc, Alloc->Callee, Call,
                           /*MayBeNull=*/false, Pointee);
       if (release(S, Args[0], Family::Malloc, Alloc->Callee, Call,
@@ -622,18 +627,47 @@ static bool isInsideTry(const Stmt *E, const ParentMap &PM) {
   return false;
 }
 
-/// A short description of what a summary case does, for the note of a path
-/// that had to choose between cases.
-static std::string describeCase(const SummaryCase &C) {
+/// What the case a path chose does, for its note: "releases 'conn'",
+/// "does not release 'conn'", "returns false"...
+std::string Explorer::describeCase(const SummaryCase &C,
+                                   llvm::ArrayRef<const SummaryCase *> Others,
+                                   const FunctionDecl &Callee,
+                                   llvm::ArrayRef<const Expr *> ArgExprs,
+                                   std::optional<SVal> This,
+                                   const Stmt *Site) const {
   if (C.Throws)
     return "throws";
-  if (C.Return.Kind == ValueDesc::Constant)
-    return "returns " + std::to_string(C.Return.Value);
-  if (C.Return.Kind == ValueDesc::Null)
-    return "returns null";
-  if (!C.Releases.empty())
-    return "releases its argument";
-  return "returns normally";
+  llvm::SmallVector<std::string, 2> Parts;
+  auto Name = [&](const AccessPath &P) {
+    std::string N = describePath(P, ArgExprs, This, Site);
+    return N.empty() ? std::string("its argument") : "'" + N + "'";
+  };
+  for (const ReleaseEffect &R : C.Releases)
+    Parts.push_back("releases " + Name(R.Object));
+  for (const SummaryCase *O : Others)
+    for (const ReleaseEffect &R : O->Releases)
+      if (llvm::none_of(C.Releases, [&](const ReleaseEffect &X) {
+            return X.Object == R.Object;
+          })) {
+        std::string Part = "does not release " + Name(R.Object);
+        if (!llvm::is_contained(Parts, Part))
+          Parts.push_back(Part);
+      }
+  QualType Type = Callee.getReturnType();
+  if (C.Return.Kind == ValueDesc::Constant || C.Return.Kind == ValueDesc::Null) {
+    if (Type->isBooleanType())
+      Parts.push_back(C.Return.Value ? "returns true" : "returns false");
+    else if (Type->isPointerType())
+      Parts.push_back("returns null");
+    else
+      Parts.push_back("returns " + std::to_string(C.Return.Value));
+  }
+  if (Parts.empty())
+    return "returns normally";
+  std::string Text = Parts.front();
+  for (size_t I = 1; I < Parts.size(); ++I)
+    Text += " and " + Parts[I];
+  return Text;
 }
 
 void Explorer::applySummary(const FunctionSummary &Summary,
@@ -728,7 +762,15 @@ void Explorer::applySummary(const FunctionSummary &Summary,
         escapeValue(T, *Loc);
       }
     for (const StoreEffect &Store : Case.Stores) {
-      std::optional<SVal> Loc = resolvePath(T, Store.Object, Args, This);
+      std::optional<SVal> Loc;
+      if (Store.Object.Param == -2) {
+        // A field of the struct the call returns by value.
+        if (!Call || !Call->getType()->isRecordType())
+          continue;
+        Loc = SVal::loc(tempRegion(Call));
+      } else {
+        Loc = resolvePath(T, Store.Object, Args, This);
+      }
       if (!Loc)
         continue;
       SVal Target = *Loc;
@@ -772,6 +814,12 @@ void Explorer::applySummary(const FunctionSummary &Summary,
       // which is not followed.
       if (!Site || isInsideTry(Site, *Parents))
         continue;
+      // A constructor that throws inside 'new': the new-expression frees the
+      // memory it allocated.
+      if (This && isa<CXXConstructExpr>(Site) &&
+          isa_and_nonnull<CXXNewExpr>(Parents->getParent(Site)))
+        if (std::optional<ObjId> O = objectOf(*This))
+          T.statusRef(*O).Kind = ObjectStatus::Escaped;
       T.Throwing = Site;
       T.ThrowingCallee = Name;
       handleExit(std::move(T));
@@ -779,11 +827,24 @@ void Explorer::applySummary(const FunctionSummary &Summary,
     }
     Out.push_back({std::move(T), &Case, Affected});
   }
+  // A choice concerns the objects any of the cases does something to: a
+  // case that leaves an object alone matters for it as much as one that
+  // releases it.
+  ObjId AnyAffected = 0;
+  for (const Outcome &O : Out)
+    if (O.Affected && !AnyAffected)
+      AnyAffected = O.Affected;
+  llvm::SmallVector<const SummaryCase *, 4> Chosen;
+  for (const Outcome &O : Out)
+    Chosen.push_back(O.Case);
   for (Outcome &O : Out) {
     // The path had to choose between the ways the callee can go.
     if (Feasible > 1 && Site)
-      addEvent(O.S, PathEvent::CaseChoice, O.Affected, Site->getSourceRange(),
-               "assuming '" + Name + "' " + describeCase(*O.Case));
+      addEvent(O.S, PathEvent::CaseChoice,
+               O.Affected ? O.Affected : AnyAffected, Site->getSourceRange(),
+               "assuming '" + Name + "' " +
+                   describeCase(*O.Case, Chosen, Callee, ArgExprs, This,
+                                Site));
     Next.push_back(std::move(O.S));
   }
 }

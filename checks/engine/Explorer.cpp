@@ -269,8 +269,10 @@ void Explorer::processBlock(const CFGBlock &Block, State S) {
     handleExit(std::move(S));
     return;
   }
-  // A throw that reached a handler is caught.
-  S.Throwing = nullptr;
+  // A throw that reached a handler is caught (the try's dispatch block
+  // passes it on: to the handlers, or to the exit when none matches).
+  if (isa_and_nonnull<CXXCatchStmt>(Block.getLabel()))
+    S.Throwing = nullptr;
   if (!Seen.insert({Block.getBlockID(), static_cast<uint64_t>(S.hash())})
            .second)
     return;
@@ -554,6 +556,35 @@ llvm::SmallVector<std::pair<State, bool>, 2> Explorer::assume(State S,
   return Out;
 }
 
+/// Whether a handler for \p Caught (null: 'catch (...)') certainly catches
+/// an exception of type \p Thrown (null: unknown).
+bool Explorer::catches(QualType Caught, QualType Thrown) const {
+  if (Caught.isNull())
+    return true;
+  if (Thrown.isNull())
+    return false;
+  QualType C = Caught.getNonReferenceType().getUnqualifiedType();
+  QualType T;
+  if (Thrown->isArrayType() || Thrown->isFunctionType())
+    T = Context.getDecayedType(Thrown);
+  else
+    T = Thrown.getNonReferenceType().getUnqualifiedType();
+  if (Context.hasSameUnqualifiedType(C, T))
+    return true;
+  auto DerivedFrom = [](QualType Derived, QualType Base) {
+    const auto *D = Derived->getAsCXXRecordDecl();
+    const auto *B = Base->getAsCXXRecordDecl();
+    return D && B && D->hasDefinition() && D->isDerivedFrom(B);
+  };
+  if (DerivedFrom(T, C))
+    return true;
+  if (C->isPointerType() && T->isPointerType())
+    return Context.hasSameUnqualifiedType(C->getPointeeType(),
+                                          T->getPointeeType()) ||
+           DerivedFrom(T->getPointeeType(), C->getPointeeType());
+  return false;
+}
+
 /// Whether \p E lies inside \p Root (or is it).
 static bool isWithin(const Expr *E, const Stmt *Root, const ParentMap &PM) {
   for (const Stmt *S = E; S; S = PM.getParent(S))
@@ -637,9 +668,22 @@ void Explorer::branch(const CFGBlock &Block, State S) {
   if (!Conditional) {
     DropCondition(S);
     if (Term && isa<CXXTryStmt>(Term)) {
-      // The dispatch to the handlers: reached only by a throw.
-      for (unsigned I = 1; I < Block.succ_size(); ++I)
-        pushSuccessor(Succ(I), S);
+      // The dispatch to the handlers, reached only by a throw. The first
+      // handler whose type matches catches it; the edge to the exit is the
+      // exception that none catches.
+      QualType Thrown;
+      if (const auto *Throw = dyn_cast_or_null<CXXThrowExpr>(S.Throwing))
+        if (const Expr *Sub = Throw->getSubExpr())
+          Thrown = Sub->getType();
+      for (unsigned I = 0; I < Block.succ_size(); ++I) {
+        const CFGBlock *Target = Succ(I);
+        if (!Target)
+          continue;
+        const auto *Handler = dyn_cast_or_null<CXXCatchStmt>(Target->getLabel());
+        pushSuccessor(Target, S);
+        if (Handler && catches(Handler->getCaughtType(), Thrown))
+          return;
+      }
       return;
     }
     for (unsigned I = 0; I < Block.succ_size(); ++I)
@@ -709,14 +753,15 @@ bool Explorer::evalElement(const CFGElement &Element, const CFGBlock &Block,
   }
   case CFGElement::AutomaticObjectDtor: {
     auto Dtor = Element.castAs<CFGAutomaticObjDtor>();
+    // Reported where the scope ends: the closing brace of a block.
+    const Stmt *Trigger = Dtor.getTriggerStmt();
     const VarDecl *Var = Dtor.getVarDecl();
     const CXXRecordDecl *Record =
         Var->getType().getNonReferenceType()->getAsCXXRecordDecl();
     if (!Record || Var->getType()->isReferenceType())
       return true;
     States After;
-    destroyRegion(std::move(S), varRegion(Var), Record, Dtor.getTriggerStmt(),
-                  After);
+    destroyRegion(std::move(S), varRegion(Var), Record, Trigger, After);
     return Continue(After);
   }
   case CFGElement::TemporaryDtor: {
@@ -884,6 +929,54 @@ void Explorer::addEvent(State &S, PathEvent::KindTy Kind, ObjId Obj,
   S.Path = std::make_shared<PathNode>(PathNode{std::move(E), S.Path});
 }
 
+/// Whether \p S releases something: a delete, a deallocator, or a call of a
+/// function of the program (which may release what it is given).
+static bool mayRelease(const Stmt *S, const SourceManager &SM) {
+  if (isa<CXXDeleteExpr>(S))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (releaseByCall(*Call))
+      return true;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    return Callee && Callee->hasBody() &&
+           !SM.isInSystemHeader(Callee->getLocation());
+  }
+  return false;
+}
+
+bool Explorer::skipsRelease(const PathEvent &E) {
+  const auto *Branch = static_cast<const CFGBlock *>(E.Block);
+  if (!Branch || Branch->succ_size() != 2 || !E.Condition)
+    return false;
+  const CFGBlock *Untaken = Branch->succ_begin()[E.Taken ? 1 : 0].getReachableBlock();
+  if (!Untaken)
+    return false;
+  if (!ControlDeps)
+    ControlDeps = std::make_unique<ControlDependencyCalculator>(Cfg);
+  // The region of the branch not taken: up to where both branches meet.
+  auto &PostDom = const_cast<CFGPostDomTree &>(ControlDeps->getCFGPostDomTree());
+  const CFGBlock *Join = nullptr;
+  if (auto *Node = PostDom.getBase().getNode(const_cast<CFGBlock *>(Branch)))
+    if (auto *IDom = Node->getIDom())
+      Join = IDom->getBlock();
+  llvm::SmallPtrSet<const CFGBlock *, 16> Seen;
+  llvm::SmallVector<const CFGBlock *, 8> Work{Untaken};
+  constexpr unsigned MaxRegionBlocks = 32;
+  while (!Work.empty() && Seen.size() < MaxRegionBlocks) {
+    const CFGBlock *B = Work.pop_back_val();
+    if (B == Join || !Seen.insert(B).second)
+      continue;
+    for (const CFGElement &Element : *B)
+      if (auto Stmt = Element.getAs<CFGStmt>())
+        if (mayRelease(Stmt->getStmt(), Context.getSourceManager()))
+          return true;
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs())
+      if (const CFGBlock *Next = Succ.getReachableBlock())
+        Work.push_back(Next);
+  }
+  return false;
+}
+
 void Explorer::report(OwnershipFinding F, const State &S, ObjId About,
                       const void *Key, llvm::ArrayRef<PathStep> Trailing) {
   F.Function = &Function;
@@ -903,9 +996,13 @@ void Explorer::report(OwnershipFinding F, const State &S, ObjId About,
       Pending.push_back(const_cast<CFGBlock *>(static_cast<const CFGBlock *>(B)));
   };
   AddKey(CurrentBlock);
-  if (S.LastReturn && DeclContext)
-    if (CFGStmtMap *Map = DeclContext->getCFGStmtMap())
-      AddKey(Map->getBlock(const_cast<Stmt *>(S.LastReturn)));
+  if (DeclContext)
+    if (CFGStmtMap *Map = DeclContext->getCFGStmtMap()) {
+      if (S.LastReturn)
+        AddKey(Map->getBlock(const_cast<Stmt *>(S.LastReturn)));
+      if (S.Throwing)
+        AddKey(Map->getBlock(const_cast<Stmt *>(S.Throwing)));
+    }
   for (const PathNode *N = S.Path.get(); N; N = N->Prev.get())
     if (N->Event.Kind == PathEvent::ObjectStep && About && N->Event.Obj == About)
       AddKey(N->Event.Block);
@@ -931,7 +1028,8 @@ void Explorer::report(OwnershipFinding F, const State &S, ObjId About,
     if (E.Kind == PathEvent::ObjectStep || E.Kind == PathEvent::CaseChoice)
       Keep = About && E.Obj == About;
     else if (E.Kind == PathEvent::Assumption)
-      Keep = Decisive.count(static_cast<const CFGBlock *>(E.Block)) &&
+      Keep = (Decisive.count(static_cast<const CFGBlock *>(E.Block)) ||
+              (F.Kind == FindingKind::Leak && skipsRelease(E))) &&
              Assumptions++ < MaxAssumptionNotes;
     if (Keep)
       Events.push_back(&E);
@@ -999,8 +1097,20 @@ void Explorer::recordSummaryCase(const State &S) {
     Case.Stores.push_back(
         {*ObjectTable[Base.Obj].Origin, Field, describeValue(S, V)});
   }
-  if (S.Returned)
+  if (S.Returned) {
     Case.Return = describeValue(S, *S.Returned);
+    // A struct returned by value: what its fields hold (param -2 is the
+    // returned object).
+    SVal R = *S.Returned;
+    if (R.isLoc() && Regions[R.Id].Kind == Region::Temp)
+      for (const auto &[K, V] : S.Store) {
+        const Region &Info = Regions[K];
+        if (Info.Kind == Region::Field && Info.Parent == R.Id)
+          Case.Stores.push_back({AccessPath{-2, {}},
+                                 static_cast<const FieldDecl *>(Info.Ptr),
+                                 describeValue(S, V)});
+      }
+  }
   Case.Throws = S.Throwing != nullptr;
   llvm::sort(Case.Releases, [](const ReleaseEffect &A, const ReleaseEffect &B) {
     return A.Object < B.Object;

@@ -51,6 +51,7 @@ private:
   void handleExit(State S);
   bool enterLoopHead(const CFGBlock &Block, State &S);
   void widenLoop(const Stmt &Loop, State &S);
+  bool catches(QualType Caught, QualType Thrown) const;
   /// Which objects are reachable; owned live objects that are not become
   /// leaks, reported at \p Where with the loss \p Kind.
   void collectGarbage(State &S, SourceRange Where, LossKind Kind,
@@ -74,6 +75,9 @@ private:
   /// object \p About (0: none) as notes.
   void report(OwnershipFinding F, const State &S, ObjId About,
               const void *Key, llvm::ArrayRef<PathStep> Trailing = {});
+  /// Whether the branch not taken at assumption \p E would have gone
+  /// through a release: then the assumption explains a leak.
+  bool skipsRelease(const PathEvent &E);
   /// Adds an event of the current block to the path of \p S.
   void addEvent(State &S, PathEvent::KindTy Kind, ObjId Obj, SourceRange Range,
                 std::string Message);
@@ -92,6 +96,7 @@ private:
              llvm::StringRef TargetName);
   SVal lazyValue(State &S, RegionId R, QualType Type);
   SVal freshValue(State &S, QualType Type);
+  SVal materializeTemporary(State &S, const MaterializeTemporaryExpr *M);
   SVal castValue(State &S, const CastExpr *Cast, SVal V);
   SVal evalBinary(State &S, const BinaryOperator *B);
   SVal compare(State &S, BinaryOperatorKind Op, SVal L, SVal R);
@@ -152,6 +157,11 @@ private:
                    const FunctionDecl &Callee, llvm::ArrayRef<SVal> Args,
                    std::optional<SVal> This, QualType Type);
   ValueDesc describeValue(const State &S, SVal V) const;
+  std::string describeCase(const SummaryCase &C,
+                           llvm::ArrayRef<const SummaryCase *> Others,
+                           const FunctionDecl &Callee,
+                           llvm::ArrayRef<const Expr *> ArgExprs,
+                           std::optional<SVal> This, const Stmt *Site) const;
   /// How the caller spells the object at \p Path of a call at \p Site:
   /// 'conn', 'holder.item', 'pool->head'; empty when it cannot.
   std::string describePath(const AccessPath &Path,

@@ -21,7 +21,8 @@ class raw_ostream;
 namespace clang::tidy::memreview::engine {
 
 /// An object reached from a parameter: the pointee (or referent) of parameter
-/// \c Param (-1 is 'this'), then the pointee of each field in \c Fields.
+/// \c Param (-1 is 'this', -2 the struct the function returns by value), then
+/// the pointee of each field in \c Fields (null: of the object itself).
 struct AccessPath {
   int Param = 0;
   llvm::SmallVector<const FieldDecl *, 2> Fields;

@@ -84,6 +84,11 @@ SVal Explorer::valueOf(State &S, const Expr *E) {
         return load(S, SVal::loc(R), Var->getType());
       return SVal::loc(R);
     }
+    // 'auto [a, b] = s': each binding names a member of the hidden copy (or
+    // of 's' itself for 'auto &[...]').
+    if (const auto *Binding = dyn_cast<BindingDecl>(D))
+      if (const Expr *Named = Binding->getBinding())
+        return valueOf(S, Named);
     return SVal::unknown();
   }
   case Stmt::IntegerLiteralClass: {
@@ -113,7 +118,20 @@ SVal Explorer::valueOf(State &S, const Expr *E) {
   case Stmt::CXXDefaultInitExprClass:
     return valueOf(S, cast<CXXDefaultInitExpr>(E)->getExpr());
   case Stmt::MaterializeTemporaryExprClass:
-    return valueOf(S, cast<MaterializeTemporaryExpr>(E)->getSubExpr());
+    return materializeTemporary(S, cast<MaterializeTemporaryExpr>(E));
+  case Stmt::MemberExprClass: {
+    // A member read without the checks of its evaluation as an element (a
+    // structured binding names one).
+    const auto *M = cast<MemberExpr>(E);
+    SVal Base = valueOf(S, M->getBase());
+    const auto *Field = dyn_cast<FieldDecl>(M->getMemberDecl());
+    if (!Field || !Base.isLoc() || Base.UnknownOffset)
+      return SVal::unknown();
+    RegionId R = fieldRegion(elementRegion(Base.Id, Base.Num, false), Field);
+    if (Field->getType()->isReferenceType())
+      return load(S, SVal::loc(R), Field->getType());
+    return SVal::loc(R);
+  }
   case Stmt::CXXBindTemporaryExprClass:
     return valueOf(S, cast<CXXBindTemporaryExpr>(E)->getSubExpr());
   default:
@@ -126,6 +144,18 @@ SVal Explorer::valueOf(State &S, const Expr *E) {
       return SVal::integer(R.Val.getInt().getExtValue());
   }
   return SVal::unknown();
+}
+
+SVal Explorer::materializeTemporary(State &S,
+                                   const MaterializeTemporaryExpr *M) {
+  SVal V = valueOf(S, M->getSubExpr());
+  // A record temporary already has its region; a scalar one (a pointer
+  // bound to 'T *const &') gets one, so that the reference names a place.
+  if (M->getType()->isRecordType() || M->getType()->isArrayType())
+    return V;
+  RegionId R = tempRegion(M);
+  S.bind(R, V);
+  return SVal::loc(R);
 }
 
 SVal Explorer::freshValue(State &S, QualType Type) {
@@ -413,7 +443,7 @@ bool Explorer::release(State &S, SVal Ptr, Family Fam,
     if (Ptr.Id != RegionBase[Ptr.Id] &&
         Regions[Ptr.Id].Kind == Region::Field)
       NonHeap(NonHeapKind::Member, "'" + regionName(Ptr.Id) + "'");
-    else if (Var->getType()->isArrayType())
+    else if (Var->getType()->isArrayType() && Var->hasLocalStorage())
       NonHeap(NonHeapKind::LocalArray, Name);
     else if (Var->hasLocalStorage())
       NonHeap(NonHeapKind::LocalVariable, Name);
@@ -447,9 +477,12 @@ bool Explorer::release(State &S, SVal Ptr, Family Fam,
       F.Variant = static_cast<unsigned>(NonHeapKind::InteriorPointer);
       F.Deallocator = ByCallee.empty() ? Deallocator.str() : ByCallee.str();
       F.Subject = Subject;
-      F.Detail = std::to_string(Ptr.Num);
+      F.Detail = std::to_string(Ptr.Num) + (Ptr.Num == 1 ? " byte" : " bytes");
       F.Allocator = Info.Allocator;
       report(std::move(F), S, O, Site, InCallee);
+      // Whatever happens to the block next is undefined: no second finding
+      // about it.
+      S.statusRef(O).Kind = ObjectStatus::Escaped;
     }
     return true;
   }
@@ -761,7 +794,10 @@ void Explorer::destroyRegion(State S, RegionId R, const CXXRecordDecl *Record,
                              const Stmt *Where, States &Next) {
   Record = Record->getDefinition();
   const CXXDestructorDecl *Dtor = Record ? Record->getDestructor() : nullptr;
-  SourceRange Range = Where ? Where->getSourceRange() : SourceRange();
+  SourceRange Range;
+  if (Where)
+    Range = isa<CompoundStmt>(Where) ? SourceRange(Where->getEndLoc())
+                                     : Where->getSourceRange();
   if (!Dtor || Dtor->isTrivial()) {
     Next.push_back(std::move(S));
     return;
@@ -895,8 +931,12 @@ bool Explorer::evalStmt(const Stmt *St, State &S, States &Extra) {
       Inner = C->getSubExpr();
     else if (const auto *F = dyn_cast<ExprWithCleanups>(St))
       Inner = F->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(St))
-      Inner = M->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(St)) {
+      SVal V = materializeTemporary(S, M);
+      S.envErase(M->getSubExpr());
+      Finish(S, V);
+      return true;
+    }
     else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(St))
       Inner = B->getSubExpr();
     else if (const auto *D = dyn_cast<CXXDefaultArgExpr>(St))
@@ -1194,8 +1234,17 @@ bool Explorer::evalStmt(const Stmt *St, State &S, States &Extra) {
   case Stmt::DeclStmtClass: {
     for (const Decl *D : cast<DeclStmt>(St)->decls()) {
       const auto *Var = dyn_cast<VarDecl>(D);
-      if (!Var || !Var->hasLocalStorage())
+      if (!Var)
         continue;
+      if (!Var->hasLocalStorage()) {
+        // A static local: initialised once, kept for the program's life.
+        if (const Expr *Init = Var->getInit();
+            Init && !Var->getType()->isRecordType() &&
+            !Var->getType()->isReferenceType())
+          store(S, SVal::loc(varRegion(Var)), valueOf(S, Init), St,
+                Var->getName());
+        continue;
+      }
       RegionId R = varRegion(Var);
       removeBindingsUnder(S, R);
       const Expr *Init = Var->getInit();
