@@ -14,27 +14,27 @@ static constexpr CheckInfo Catalog[] = {
     {"memreview-delete-non-heap", "stable", "error", "high",
      "Finds 'delete' or 'free' of memory that no allocator returned: the "
      "address of a variable, a string literal, or a pointer into the middle "
-     "of an allocation."},
+     "of an allocation.", true},
     {"memreview-discarded-release", "stable", "warning", "high",
      "Finds calls of 'std::unique_ptr::release()' whose result is thrown "
      "away, leaking the object."},
     {"memreview-double-delete", "stable", "error", "high",
-     "Finds memory that is released twice on some path, through any alias."},
+     "Finds memory that is released twice on some path, through any alias.", true},
     {"memreview-double-ownership", "stable", "error", "high",
      "Finds one raw pointer adopted by two owners: two smart pointers, or a "
      "smart pointer and a manual 'delete'."},
     {"memreview-leak", "stable", "warning", "high",
      "Finds memory that a function allocates and then loses on some path "
-     "without releasing it."},
+     "without releasing it.", true},
     {"memreview-mismatched-deallocation", "stable", "error", "high",
      "Finds memory released with the deallocator of another allocation "
-     "family, such as 'new[]' with 'delete' or 'malloc' with 'delete'."},
+     "family, such as 'new[]' with 'delete' or 'malloc' with 'delete'.", true},
     {"memreview-shared-ptr-this", "stable", "error", "very-high",
      "Finds a 'std::shared_ptr' that adopts 'this', creating a second, "
      "independent owner of an object."},
     {"memreview-use-after-delete", "stable", "error", "high",
      "Finds released memory that is dereferenced, accessed through, indexed "
-     "or passed to a function that dereferences it."},
+     "or passed to a function that dereferences it.", true},
 };
 
 llvm::ArrayRef<CheckInfo> checkCatalog() { return Catalog; }

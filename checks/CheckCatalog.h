@@ -26,6 +26,9 @@ struct CheckInfo {
   llvm::StringLiteral Precision;
   /// The one-sentence summary, identical to the first sentence of the docs page.
   llvm::StringLiteral Summary;
+  /// Found by the path-sensitive engine: its notes are the steps of one path
+  /// (SARIF code flows), not just related places.
+  bool PathSensitive = false;
 };
 
 /// Every registered check, sorted by name.
