@@ -64,7 +64,8 @@ def catalog(root):
     text = read(os.path.join(root, "checks", "CheckCatalog.cpp"))
     entries = {}
     for m in re.finditer(r'\{\s*"(memreview-[^"]+)"\s*,\s*"([^"]*)"\s*,\s*"[^"]*"'
-                         r'\s*,\s*"[^"]*"\s*,((?:\s*"(?:[^"\\]|\\.)*")+)\s*\}',
+                         r'\s*,\s*"[^"]*"\s*,((?:\s*"(?:[^"\\]|\\.)*")+)'
+                         r'\s*(?:,\s*(?:true|false)\s*)?\}',
                          text):
         entries[m.group(1)] = (m.group(2), c_string_literals(m.group(3)))
     return entries
