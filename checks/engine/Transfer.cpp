@@ -266,6 +266,12 @@ void Explorer::store(State &S, SVal Location, SVal V, const Stmt *Where,
   if (Base.Kind == Region::Var &&
       !static_cast<const VarDecl *>(Base.Ptr)->hasLocalStorage())
     TouchesGlobals = true;
+  // Memory of unknown provenance (what an unknown function or a library
+  // returned a reference to: 'table[key] = p', 'list.back() = p'): the value
+  // goes where the engine cannot follow.
+  if (Base.Kind == Region::Object && !ObjectTable[Base.Obj].Owned &&
+      !ObjectTable[Base.Obj].Origin)
+    escapeValue(S, V);
   const SVal *Old = S.lookup(Key);
   std::optional<ObjId> OldObject = Old ? objectOf(*Old) : std::nullopt;
   S.bind(Key, V);
