@@ -29,6 +29,10 @@ static constexpr CheckInfo Catalog[] = {
     {"memreview-mismatched-deallocation", "stable", "error", "high",
      "Finds memory released with the deallocator of another allocation "
      "family, such as 'new[]' with 'delete' or 'malloc' with 'delete'.", true},
+    {"memreview-owning-member", "stable", "warning", "high",
+     "Finds raw pointer members that own memory their class never releases, "
+     "releases with the wrong deallocator, loses by assigning them again, or "
+     "releases twice through compiler-generated copies."},
     {"memreview-shared-ptr-this", "stable", "error", "very-high",
      "Finds a 'std::shared_ptr' that adopts 'this', creating a second, "
      "independent owner of an object."},

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CheckCatalog.h"
+#include "classes/OwningMemberCheck.h"
 #include "dealloc/DeleteNonHeapCheck.h"
 #include "dealloc/MismatchedDeallocationCheck.h"
 #include "leaks/LeakCheck.h"
@@ -37,6 +38,8 @@ public:
     Factories.registerCheck<leaks::LeakCheck>("memreview-leak");
     Factories.registerCheck<dealloc::MismatchedDeallocationCheck>(
         "memreview-mismatched-deallocation");
+    Factories.registerCheck<classes::OwningMemberCheck>(
+        "memreview-owning-member");
     Factories.registerCheck<smartptr::SharedPtrThisCheck>(
         "memreview-shared-ptr-this");
     Factories.registerCheck<lifetime::UseAfterDeleteCheck>(

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "engine/Engine.h"
+#include "engine/Classes.h"
 #include "engine/Explorer.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -28,9 +29,10 @@ public:
   bool shouldVisitLambdaBody() const { return true; }
 
   bool TraverseDecl(Decl *D) {
-    // Only the main file is analysed; headers are reached through calls.
+    // The main file and the project's own headers are analysed (findings in
+    // headers are shown as the header filter says); system headers are not.
     if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        !SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
   }
@@ -191,6 +193,9 @@ analyseTranslationUnit(ASTContext &Context) {
   auto Scan = [&](const FunctionDecl *FD) {
     BodyScanner Scanner;
     Scanner.TraverseStmt(FD->getBody());
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        Scanner.TraverseStmt(Init->getInit());
     Relevant[FD] = Scanner.Relevant;
     auto &Out = Calls[FD];
     for (const FunctionDecl *Callee : Scanner.Callees)
@@ -232,6 +237,11 @@ analyseTranslationUnit(ASTContext &Context) {
   for (const FunctionDecl *FD : Collector.Functions)
     if (Relevant[FD])
       Analysis.explore(*FD);
+  std::vector<const FunctionDecl *> Explored;
+  for (const FunctionDecl *FD : Collector.Functions)
+    if (Relevant[FD])
+      Explored.push_back(FD);
+  analyseClasses(Context, Analysis, Explored, TheCache.Findings);
   Analysis.collectFindings(TheCache.Findings);
   const SourceManager &SM = Context.getSourceManager();
   llvm::stable_sort(TheCache.Findings, [&](const OwnershipFinding &A,

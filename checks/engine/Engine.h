@@ -71,6 +71,8 @@ enum class FindingKind : unsigned char {
   MismatchedDeallocation,
   /// A deallocator receives memory that no allocator returned.
   DeleteNonHeap,
+  /// A raw pointer member owns memory its class mishandles.
+  OwningMember,
 };
 
 /// How a leaked allocation was lost (the %select index of memreview-leak).
@@ -111,6 +113,20 @@ enum class NonHeapKind : unsigned char {
   Member,
 };
 
+/// What is wrong with an owning member (the %select index of
+/// memreview-owning-member).
+enum class OwningMemberKind : unsigned char {
+  /// No destructor or member function releases it.
+  NeverReleased,
+  /// The destructor releases it with the deallocator of another family.
+  WrongRelease,
+  /// A member function assigns it a new allocation without releasing the
+  /// old one.
+  Overwritten,
+  /// The destructor releases it and the compiler's copies copy the pointer.
+  ShallowCopy,
+};
+
 /// One decisive step of the path to a finding; it becomes a note.
 struct PathStep {
   SourceRange Range;
@@ -125,8 +141,11 @@ struct OwnershipFinding {
   const FunctionDecl *Function = nullptr;
   /// Where to point the warning.
   SourceRange Range;
-  /// The %select index: a LossKind, UseKind or NonHeapKind value.
+  /// The %select index: a LossKind, UseKind, NonHeapKind or
+  /// OwningMemberKind value.
   unsigned Variant = 0;
+  /// A second %select index where a variant needs one.
+  unsigned Extra = 0;
   /// Spelling of the allocator / deallocator involved ('new[]', 'free'...).
   std::string Allocator;
   std::string Deallocator;

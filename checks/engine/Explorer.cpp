@@ -386,8 +386,13 @@ void Explorer::prune(State &S, const CFGBlock &Block) {
   if (S.Returned)
     Note(*S.Returned);
   for (const auto &Entry : S.Objects)
-    if (ObjectTable[Entry.first].Owned || ObjectTable[Entry.first].Origin)
+    if (ObjectTable[Entry.first].Owned)
       Used.insert(ObjectTable[Entry.first].AddrSym);
+  // What the path assumed about the pointers reached from parameters (their
+  // null-ness) matters to summaries until the end.
+  for (const ObjectInfo &Info : ObjectTable)
+    if (Info.Origin)
+      Used.insert(Info.AddrSym);
   for (const std::optional<SymId> &P : ParamSyms)
     if (P)
       Used.insert(*P);
@@ -1094,8 +1099,20 @@ void Explorer::recordSummaryCase(const State &S) {
     auto Initial = InitialValues.find(R);
     if (Initial != InitialValues.end() && llvm::is_contained(Initial->second, V))
       continue;
-    Case.Stores.push_back(
-        {*ObjectTable[Base.Obj].Origin, Field, describeValue(S, V)});
+    StoreEffect Store{*ObjectTable[Base.Obj].Origin, Field, describeValue(S, V)};
+    // The old content: known null, or released by this function, or not.
+    Store.OverwritesLive = true;
+    if (Initial != InitialValues.end())
+      for (SVal Old : Initial->second)
+        if (std::optional<ObjId> O = objectOf(Old)) {
+          const ObjectStatus *Status = S.status(*O);
+          if (S.range(ObjectTable[*O].AddrSym).singleValue() == 0 ||
+              (Status && Status->Kind == ObjectStatus::Released))
+            Store.OverwritesLive = false;
+        }
+    if (auto Site = StoreSites.find(R); Site != StoreSites.end())
+      Store.Site = Site->second;
+    Case.Stores.push_back(Store);
   }
   if (S.Returned) {
     Case.Return = describeValue(S, *S.Returned);

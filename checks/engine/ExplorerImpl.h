@@ -209,6 +209,8 @@ private:
   /// Every value read lazily from each region (for summaries: a region that
   /// holds one of them was not written).
   llvm::DenseMap<RegionId, llvm::SmallVector<SVal, 1>> InitialValues;
+  /// Where each region was last written (for summaries' store sites).
+  llvm::DenseMap<RegionId, SourceLocation> StoreSites;
 
   llvm::DenseMap<const ParmVarDecl *, int> ParamIndex;
   /// Per parameter: the symbol whose range summaries export (the value of a

@@ -84,6 +84,11 @@ struct StoreEffect {
   AccessPath Object;
   const FieldDecl *Field = nullptr;
   ValueDesc Value;
+  /// What the location held before may still have been a live pointer: it
+  /// was not known to be null and the function did not release it.
+  bool OverwritesLive = false;
+  /// Where the store happened, inside the function.
+  SourceLocation Site;
   bool operator==(const StoreEffect &O) const {
     return Object == O.Object && Field == O.Field && Value == O.Value;
   }

@@ -275,6 +275,8 @@ void Explorer::store(State &S, SVal Location, SVal V, const Stmt *Where,
   const SVal *Old = S.lookup(Key);
   std::optional<ObjId> OldObject = Old ? objectOf(*Old) : std::nullopt;
   S.bind(Key, V);
+  if (Where)
+    StoreSites[Key] = Where->getBeginLoc();
   if (OldObject && ObjectTable[*OldObject].Owned && objectOf(V) != OldObject)
     collectGarbage(S, Where ? Where->getSourceRange() : SourceRange(),
                    LossKind::Overwritten,

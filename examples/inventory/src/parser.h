@@ -15,14 +15,15 @@ class LineBuffer {
 public:
   explicit LineBuffer(std::size_t capacity)
       : data_(new char[capacity]), capacity_(capacity) {}
+  // MISTAKE(memreview-owning-member): the destructor releases data_, but
+  //   LineBuffer has no copy constructor or copy assignment: a copy deletes
+  //   the buffer twice (Rule of Three).
   ~LineBuffer() { delete[] data_; }
   void assign(const std::string &text);
   std::string str() const { return std::string(data_, size_); }
 
 private:
-  // MISTAKE(memreview-owning-member): owned (new[] in the constructor, delete[]
-  //   in the destructor), but LineBuffer has no copy constructor or copy
-  //   assignment: a copy deletes the buffer twice (Rule of Three).
+  // Owned: new[] in the constructor, delete[] in the destructor.
   char *data_;
   std::size_t capacity_;
   std::size_t size_ = 0;

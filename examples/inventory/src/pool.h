@@ -23,6 +23,8 @@ private:
 class ConnectionPool {
 public:
   explicit ConnectionPool(const std::string &host)
+      // MISTAKE(memreview-owning-member): primary_ receives a connection here,
+      //   but ConnectionPool has no destructor that deletes it: it leaks.
       : host_(host), primary_(new Connection(host)) {}
 
   Connection &primary() { return *primary_; }
@@ -36,8 +38,7 @@ public:
 
 private:
   std::string host_;
-  // MISTAKE(memreview-owning-member): allocated in the constructor, but
-  //   ConnectionPool has no destructor that deletes it (nor copy operations).
+  // Allocated in the constructor, never deleted.
   Connection *primary_;
   std::vector<std::unique_ptr<Connection>> idle_;
 };

@@ -1,0 +1,347 @@
+//===--- Classes.cpp - classes that own memory through raw members --------===//
+//
+// Part of memreview. A class owns what a raw pointer member points to when
+// its member functions store fresh allocations there. Whether it releases that
+// memory, releases it once per copy, or loses it when the member is assigned
+// again follows from the summaries of its member functions: this file reads
+// them and reports memreview-owning-member findings.
+//
+//===----------------------------------------------------------------------===//
+
+#include "engine/Classes.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/MapVector.h"
+
+namespace clang::tidy::memreview::engine {
+
+namespace {
+
+/// A fresh allocation a member function stores into a member of 'this'.
+struct Allocation {
+  const CXXMethodDecl *Method;
+  Family Fam;
+  std::string Allocator;
+  SourceLocation AllocSite;
+  SourceLocation StoreSite;
+  bool OverwritesLive;
+};
+
+/// A release of a member of 'this' by a member function.
+struct Release {
+  const CXXMethodDecl *Method;
+  Family Fam;
+  std::string Deallocator;
+  SourceLocation Site;
+};
+
+struct MemberFacts {
+  llvm::SmallVector<Allocation, 2> Allocations;
+  llvm::SmallVector<Release, 2> Releases;
+  /// A member function lets the member escape or returns it: ownership may
+  /// be handed elsewhere.
+  bool HandedOut = false;
+};
+
+bool isMemberPath(const AccessPath &P, const FieldDecl *&Field) {
+  if (P.Param != -1 || P.Fields.size() != 1 || !P.Fields[0])
+    return false;
+  Field = P.Fields[0];
+  return true;
+}
+
+/// Whether objects of \p RD can be copied (\p Assignment: copy-assigned) by
+/// a constructor or operator the compiler writes or the user left public
+/// and not deleted. Unsure answers are "no": the check then stays silent.
+bool isCopyable(const CXXRecordDecl *RD, bool Assignment, unsigned Depth = 0) {
+  RD = RD ? RD->getDefinition() : nullptr;
+  if (!RD || Depth > 8)
+    return false;
+  bool UserDeclared = Assignment ? RD->hasUserDeclaredCopyAssignment()
+                                 : RD->hasUserDeclaredCopyConstructor();
+  if (UserDeclared) {
+    for (const CXXMethodDecl *M : RD->methods()) {
+      bool IsCopy = Assignment ? M->isCopyAssignmentOperator()
+                               : isa<CXXConstructorDecl>(M) &&
+                                     cast<CXXConstructorDecl>(M)
+                                         ->isCopyConstructor();
+      if (IsCopy && !M->isDeleted() && M->getAccess() == AS_public)
+        return true;
+    }
+    return false;
+  }
+  // A user-declared move operation deletes the implicit copies.
+  if (RD->hasUserDeclaredMoveConstructor() ||
+      RD->hasUserDeclaredMoveAssignment())
+    return false;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (!isCopyable(Base.getType()->getAsCXXRecordDecl(), Assignment,
+                    Depth + 1))
+      return false;
+  for (const FieldDecl *F : RD->fields()) {
+    QualType T = F->getType();
+    if (Assignment && (T.isConstQualified() || T->isReferenceType()))
+      return false;
+    while (const auto *Array = dyn_cast<ConstantArrayType>(T.getTypePtr()))
+      T = Array->getElementType();
+    if (const auto *Member = T->getAsCXXRecordDecl())
+      if (!isCopyable(Member, Assignment, Depth + 1))
+        return false;
+  }
+  return true;
+}
+
+std::string memberName(const FieldDecl *F) {
+  return F->getParent()->getNameAsString() + "::" + F->getNameAsString();
+}
+
+std::string methodName(const CXXMethodDecl *M) {
+  if (isa<CXXConstructorDecl>(M))
+    return M->getParent()->getNameAsString() + "::" +
+           M->getParent()->getNameAsString();
+  if (isa<CXXDestructorDecl>(M))
+    return "~" + M->getParent()->getNameAsString();
+  return M->getParent()->getNameAsString() + "::" + M->getNameAsString();
+}
+
+/// Members that some code of the translation unit releases directly:
+/// 'delete x->member', 'free(x.member)', in any function, of any class.
+class MemberReleaseFinder : public RecursiveASTVisitor<MemberReleaseFinder> {
+public:
+  explicit MemberReleaseFinder(const SourceManager &SM) : SM(SM) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *E) {
+    note(E->getArgument());
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *E) {
+    if (std::optional<CallRelease> R = releaseByCall(*E))
+      if (R->ArgIndex < E->getNumArgs())
+        note(E->getArg(R->ArgIndex));
+    return true;
+  }
+  llvm::DenseSet<const FieldDecl *> Released;
+
+private:
+  void note(const Expr *E) {
+    if (const auto *M = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl()))
+        Released.insert(F->getCanonicalDecl());
+  }
+  const SourceManager &SM;
+};
+
+} // namespace
+
+void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
+                    llvm::ArrayRef<const FunctionDecl *> Explored,
+                    llvm::SmallVectorImpl<OwnershipFinding> &Out) {
+  const SourceManager &SM = Context.getSourceManager();
+  // Members that receive fresh allocations, class by class.
+  llvm::MapVector<const CXXRecordDecl *,
+                  llvm::MapVector<const FieldDecl *, MemberFacts>>
+      Classes;
+  for (const FunctionDecl *FD : Explored) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+    if (!Method || !Method->isInstance() || Method->getParent()->isLambda())
+      continue;
+    const FunctionSummary *Summary = Summaries.summaryFor(*Method);
+    if (!Summary || !Summary->Known)
+      continue;
+    for (const SummaryCase &Case : Summary->Cases)
+      for (const StoreEffect &Store : Case.Stores) {
+        if (Store.Object.Param != -1 || !Store.Object.Fields.empty() ||
+            !Store.Field || Store.Value.Kind != ValueDesc::Fresh)
+          continue;
+        const auto *Owner = dyn_cast<CXXRecordDecl>(Store.Field->getParent());
+        if (!Owner || SM.isInSystemHeader(Owner->getLocation()))
+          continue;
+        Classes[Owner][Store.Field].Allocations.push_back(
+            {Method, Store.Value.Fam, Store.Value.Allocator, Store.Value.Site,
+             Store.Site,
+             Store.OverwritesLive && !isa<CXXConstructorDecl>(Method)});
+      }
+  }
+
+  if (Classes.empty())
+    return;
+  MemberReleaseFinder Finder(SM);
+  Finder.TraverseDecl(Context.getTranslationUnitDecl());
+
+  for (auto &[Class, Members] : Classes) {
+    const CXXRecordDecl *RD = Class->getDefinition();
+    if (!RD || RD->isDependentContext())
+      continue;
+    // What every member function with a body does to the members.
+    const CXXDestructorDecl *Dtor = RD->getDestructor();
+    const FunctionDecl *DtorDef = nullptr;
+    bool UserDtor = Dtor && Dtor->isUserProvided();
+    if (UserDtor && !Dtor->hasBody(DtorDef))
+      continue; // a destructor the engine cannot see: stay silent
+    bool DtorKnown = true;
+    for (const CXXMethodDecl *M : RD->methods()) {
+      const FunctionDecl *Def = nullptr;
+      if (!M->isInstance() || !M->hasBody(Def) || isa<CXXConstructorDecl>(M))
+        continue;
+      const FunctionSummary *Summary = Summaries.summaryFor(*Def);
+      if (!Summary || !Summary->Known) {
+        if (isa<CXXDestructorDecl>(M))
+          DtorKnown = false;
+        // An unknown member function may release or hand out anything.
+        for (auto &Entry : Members)
+          Entry.second.HandedOut |= !isa<CXXDestructorDecl>(M);
+        continue;
+      }
+      for (const SummaryCase &Case : Summary->Cases) {
+        for (const ReleaseEffect &R : Case.Releases) {
+          const FieldDecl *F = nullptr;
+          if (isMemberPath(R.Object, F) && Members.count(F))
+            Members[F].Releases.push_back({cast<CXXMethodDecl>(Def), R.Fam,
+                                           R.Deallocator, R.Site});
+        }
+        for (const AccessPath &P : Case.Escapes) {
+          const FieldDecl *F = nullptr;
+          if (isMemberPath(P, F) && Members.count(F))
+            Members[F].HandedOut = true;
+        }
+        const FieldDecl *F = nullptr;
+        if (Case.Return.Kind == ValueDesc::ObjectOf &&
+            isMemberPath(Case.Return.Path, F) && Members.count(F))
+          Members[F].HandedOut = true;
+      }
+    }
+    if (!DtorKnown)
+      continue;
+
+    for (auto &[Field, Facts] : Members) {
+      const Allocation &First = Facts.Allocations.front();
+      llvm::SmallVector<const Release *, 2> DtorReleases;
+      bool ReleasedElsewhere = false;
+      for (const Release &R : Facts.Releases) {
+        if (isa<CXXDestructorDecl>(R.Method))
+          DtorReleases.push_back(&R);
+        else
+          ReleasedElsewhere = true;
+      }
+      std::string Member = memberName(Field);
+      auto AllocationNotes = [&](OwnershipFinding &F) {
+        for (const Allocation &A : Facts.Allocations)
+          F.Steps.push_back(
+              {SourceRange(A.AllocSite),
+               "'" + Member + "' receives memory allocated with '" +
+                   A.Allocator + "' here, in '" + methodName(A.Method) + "'"});
+      };
+
+      // No destructor releases it, and no member function hands it on.
+      if (DtorReleases.empty()) {
+        // Released by other code ('delete owner->rep->member'), or handed on.
+        if (ReleasedElsewhere || Facts.HandedOut ||
+            Finder.Released.count(Field->getCanonicalDecl()))
+          continue;
+        OwnershipFinding F;
+        F.Kind = FindingKind::OwningMember;
+        F.Variant = static_cast<unsigned>(OwningMemberKind::NeverReleased);
+        // At the allocation (in the source file, where reviewers look), with
+        // the member's declaration as a note.
+        F.Range = SourceRange(First.AllocSite);
+        F.Subject = Member;
+        F.Detail = RD->getNameAsString();
+        F.Allocator = First.Allocator;
+        F.Steps.push_back({Field->getSourceRange(),
+                           "'" + Member + "' is declared here"});
+        AllocationNotes(F);
+        if (UserDtor)
+          F.Steps.push_back({SourceRange(DtorDef->getLocation()),
+                             "'~" + RD->getNameAsString() +
+                                 "' does not release it"});
+        F.Steps.push_back(
+            {Field->getSourceRange(),
+             std::string("use 'std::unique_ptr' (or 'std::vector' for an "
+                         "array) for '") +
+                 Field->getNameAsString() + "' to release it automatically"});
+        Out.push_back(std::move(F));
+        continue;
+      }
+
+      // The destructor releases it with the deallocator of another family
+      // (one report per member).
+      [&] {
+        for (const Release *R : DtorReleases)
+          for (const Allocation &A : Facts.Allocations) {
+            if (A.Fam == Family::Custom || R->Fam == Family::Custom ||
+                familiesMatch(A.Fam, R->Fam))
+              continue;
+            OwnershipFinding F;
+            F.Kind = FindingKind::OwningMember;
+            F.Variant = static_cast<unsigned>(OwningMemberKind::WrongRelease);
+            F.Range = SourceRange(R->Site);
+            F.Subject = Member;
+            F.Allocator = A.Allocator;
+            F.Deallocator = R->Deallocator;
+            F.Detail = deallocatorName(A.Fam).str();
+            F.Steps.push_back(
+                {SourceRange(A.AllocSite),
+                 "'" + Member + "' receives memory allocated with '" +
+                     A.Allocator + "' here, in '" + methodName(A.Method) +
+                     "'"});
+            Out.push_back(std::move(F));
+            return;
+          }
+      }();
+
+      // Assigned again without releasing what it held.
+      for (const Allocation &A : Facts.Allocations) {
+        if (!A.OverwritesLive)
+          continue;
+        OwnershipFinding F;
+        F.Kind = FindingKind::OwningMember;
+        F.Variant = static_cast<unsigned>(OwningMemberKind::Overwritten);
+        F.Range = SourceRange(A.StoreSite.isValid() ? A.StoreSite : A.AllocSite);
+        F.Subject = Member;
+        F.Detail = methodName(A.Method);
+        F.Allocator = A.Allocator;
+        F.Steps.push_back({SourceRange(DtorReleases.front()->Site),
+                           "'~" + RD->getNameAsString() + "' releases '" +
+                               Field->getNameAsString() +
+                               "', so the member owns what it points to"});
+        Out.push_back(std::move(F));
+      }
+
+      // The rule of three: the destructor releases it, the compiler's copy
+      // operations copy the pointer.
+      bool CopyCtor = isCopyable(RD, /*Assignment=*/false);
+      bool CopyAssign = isCopyable(RD, /*Assignment=*/true);
+      bool UserCopyCtor = RD->hasUserDeclaredCopyConstructor();
+      bool UserCopyAssign = RD->hasUserDeclaredCopyAssignment();
+      bool ImplicitCtor = CopyCtor && !UserCopyCtor;
+      bool ImplicitAssign = CopyAssign && !UserCopyAssign;
+      if (ImplicitCtor || ImplicitAssign) {
+        OwnershipFinding F;
+        F.Kind = FindingKind::OwningMember;
+        F.Variant = static_cast<unsigned>(OwningMemberKind::ShallowCopy);
+        F.Range = SourceRange(DtorReleases.front()->Site);
+        F.Subject = Member;
+        F.Detail = RD->getNameAsString();
+        // Which copies the compiler writes: constructor, assignment, both.
+        F.Extra = ImplicitCtor && ImplicitAssign ? 2 : ImplicitCtor ? 0 : 1;
+        F.Steps.push_back({Field->getSourceRange(),
+                           "'" + Member + "' is declared here"});
+        F.Steps.push_back(
+            {SourceRange(RD->getLocation()),
+             "define the copy operations of '" + RD->getNameAsString() +
+                 "' (or '= delete' them), or use 'std::unique_ptr' for '" +
+                 Field->getNameAsString() + "'"});
+        Out.push_back(std::move(F));
+      }
+    }
+  }
+}
+
+} // namespace clang::tidy::memreview::engine

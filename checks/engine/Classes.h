@@ -1,0 +1,25 @@
+//===--- Classes.h - classes that own memory through raw members -*- C++ -*-===//
+//
+// Part of memreview.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MEMREVIEW_CHECKS_ENGINE_CLASSES_H
+#define MEMREVIEW_CHECKS_ENGINE_CLASSES_H
+
+#include "engine/Engine.h"
+#include "engine/Explorer.h"
+
+namespace clang::tidy::memreview::engine {
+
+/// Findings about raw pointer members that own memory (the classes of the
+/// member functions in \p Explored), from the summaries of the classes'
+/// member functions: memory never released, released with the wrong
+/// deallocator, lost by a second assignment, or released twice by copies.
+void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
+                    llvm::ArrayRef<const FunctionDecl *> Explored,
+                    llvm::SmallVectorImpl<OwnershipFinding> &Out);
+
+} // namespace clang::tidy::memreview::engine
+
+#endif
