@@ -7,6 +7,7 @@
 
 #include "CheckCatalog.h"
 #include "classes/OwningMemberCheck.h"
+#include "containers/ContainerOwningPointersCheck.h"
 #include "dealloc/DeleteNonHeapCheck.h"
 #include "dealloc/MismatchedDeallocationCheck.h"
 #include "leaks/LeakCheck.h"
@@ -25,6 +26,8 @@ class MemreviewModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     // Alphabetical order.
+    Factories.registerCheck<containers::ContainerOwningPointersCheck>(
+        "memreview-container-owning-pointers");
     Factories.registerCheck<smartptr::DeleteOwnedCheck>(
         "memreview-delete-owned");
     Factories.registerCheck<dealloc::DeleteNonHeapCheck>(

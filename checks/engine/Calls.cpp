@@ -233,6 +233,16 @@ void Explorer::callLibrary(const FunctionDecl *Callee, const Expr *Call,
   llvm::StringRef Name =
       Callee->getIdentifier() ? Callee->getName() : llvm::StringRef();
 
+  // A standard container's member function.
+  if (This && isa<CXXMethodDecl>(Callee) &&
+      isContainer(cast<CXXMethodDecl>(Callee)->getThisType()->getPointeeType())) {
+    SVal Result;
+    if (containerCall(*Callee, Call, Args, ArgExprs, *This, S, Result)) {
+      Done(Result);
+      return;
+    }
+  }
+
   if (isCFunction(*Callee) && !isInStd(Callee) ? true
       : isCFunction(*Callee) && Callee->getDeclContext()
                                     ->getRedeclContext()
@@ -445,6 +455,18 @@ void Explorer::evalConstruct(const CXXConstructExpr *Construct,
       (Ctor->isTrivial() || Ctor->isDefaulted()) && !Args.empty()) {
     if (Args[0].isLoc() && !Args[0].UnknownOffset && Args[0].Num == 0)
       copyRecord(S, Args[0].Id, Target);
+    Next.push_back(std::move(S));
+    return;
+  }
+  // A container copied or moved from another: the copy holds the same
+  // elements.
+  if (isContainer(Construct->getType()) && Args.size() == 1 &&
+      isContainer(ArgExprs[0]->getType()) && Args[0].isLoc() &&
+      Ctor->isCopyOrMoveConstructor()) {
+    copyRecord(S, Args[0].Id, Target);
+    if (Ctor->isMoveConstructor())
+      for (const auto &[R, O] : elementsOf(S, Args[0].Id))
+        S.unbind(R);
     Next.push_back(std::move(S));
     return;
   }
@@ -756,6 +778,16 @@ void Explorer::applySummary(const FunctionSummary &Summary,
     }
     if (!Alive)
       continue;
+    // A function that releases every element of a container it is given.
+    for (const auto &[Path, Field] : Case.ElementReleases)
+      if (std::optional<SVal> Loc = resolvePath(T, Path, Args, This);
+          Loc && !Loc->UnknownOffset && Site) {
+        RegionId Container = elementRegion(Loc->Id, Loc->Num, false);
+        if (Field)
+          Container = fieldRegion(Container, Field);
+        releaseElements(T, Container, Family::New, "delete", Site,
+                        describePath(Path, ArgExprs, This, Site));
+      }
     for (const AccessPath &Path : Case.Escapes)
       if (std::optional<SVal> Loc = resolvePath(T, Path, Args, This)) {
         Touch(*Loc);

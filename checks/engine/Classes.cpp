@@ -127,7 +127,38 @@ public:
         note(E->getArg(R->ArgIndex));
     return true;
   }
+  /// 'for (T *p : x->items) delete p;' anywhere: the elements of 'items'
+  /// are released by someone.
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *Loop) {
+    const auto *Member =
+        dyn_cast_or_null<MemberExpr>(Loop->getRangeInit()->IgnoreParenImpCasts());
+    const VarDecl *Var = Loop->getLoopVariable();
+    if (!Member || !Var)
+      return true;
+    llvm::SmallVector<const Stmt *, 16> Stack{Loop->getBody()};
+    while (!Stack.empty()) {
+      const Stmt *S = Stack.pop_back_val();
+      if (!S)
+        continue;
+      for (const Stmt *Child : S->children())
+        Stack.push_back(Child);
+      const Expr *Arg = nullptr;
+      if (const auto *Delete = dyn_cast<CXXDeleteExpr>(S))
+        Arg = Delete->getArgument();
+      else if (const auto *Call = dyn_cast<CallExpr>(S))
+        if (std::optional<CallRelease> R = releaseByCall(*Call))
+          if (R->ArgIndex < Call->getNumArgs())
+            Arg = Call->getArg(R->ArgIndex);
+      if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+              Arg ? Arg->IgnoreParenImpCasts() : nullptr);
+          Ref && Ref->getDecl() == Var)
+        if (const auto *F = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+          ElementsReleased.insert(F->getCanonicalDecl());
+    }
+    return true;
+  }
   llvm::DenseSet<const FieldDecl *> Released;
+  llvm::DenseSet<const FieldDecl *> ElementsReleased;
 
 private:
   void note(const Expr *E) {
@@ -340,6 +371,105 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
                  Field->getNameAsString() + "'"});
         Out.push_back(std::move(F));
       }
+    }
+  }
+}
+
+void analyseContainerMembers(ASTContext &Context, SummaryProvider &Summaries,
+                             llvm::ArrayRef<const FunctionDecl *> Explored,
+                             llvm::SmallVectorImpl<OwnershipFinding> &Out) {
+  const SourceManager &SM = Context.getSourceManager();
+  struct Add {
+    const CXXMethodDecl *Method;
+    std::string Allocator;
+    SourceLocation Site;
+  };
+  llvm::MapVector<const CXXRecordDecl *,
+                  llvm::MapVector<const FieldDecl *, llvm::SmallVector<Add, 2>>>
+      Classes;
+  for (const FunctionDecl *FD : Explored) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+    if (!Method || !Method->isInstance() || Method->getParent()->isLambda())
+      continue;
+    const FunctionSummary *Summary = Summaries.summaryFor(*Method);
+    if (!Summary || !Summary->Known)
+      continue;
+    for (const SummaryCase &Case : Summary->Cases)
+      for (const StoreEffect &Store : Case.ElementStores) {
+        if (Store.Object.Param != -1 || !Store.Object.Fields.empty() ||
+            !Store.Field || Store.Value.Kind != ValueDesc::Fresh)
+          continue;
+        const auto *Owner = dyn_cast<CXXRecordDecl>(Store.Field->getParent());
+        if (!Owner || SM.isInSystemHeader(Owner->getLocation()))
+          continue;
+        Classes[Owner][Store.Field].push_back(
+            {Method, Store.Value.Allocator, Store.Value.Site});
+      }
+  }
+  if (Classes.empty())
+    return;
+  MemberReleaseFinder Finder(SM);
+  Finder.TraverseDecl(Context.getTranslationUnitDecl());
+
+  for (auto &[Class, Members] : Classes) {
+    const CXXRecordDecl *RD = Class->getDefinition();
+    if (!RD || RD->isDependentContext())
+      continue;
+    const CXXDestructorDecl *Dtor = RD->getDestructor();
+    const FunctionDecl *DtorDef = nullptr;
+    if (Dtor && Dtor->isUserProvided() && !Dtor->hasBody(DtorDef))
+      continue;
+    // Member functions that release the elements, or let the container (or
+    // the whole object) go where the engine cannot follow.
+    llvm::DenseSet<const FieldDecl *> Released;
+    bool Unknown = false;
+    for (const CXXMethodDecl *M : RD->methods()) {
+      const FunctionDecl *Def = nullptr;
+      if (!M->isInstance() || !M->hasBody(Def) || isa<CXXConstructorDecl>(M))
+        continue;
+      const FunctionSummary *Summary = Summaries.summaryFor(*Def);
+      if (!Summary || !Summary->Known) {
+        Unknown = true;
+        continue;
+      }
+      for (const SummaryCase &Case : Summary->Cases) {
+        for (const auto &[Path, Field] : Case.ElementReleases)
+          if (Path.Param == -1 && Path.Fields.empty() && Field)
+            Released.insert(Field);
+        for (const AccessPath &P : Case.Escapes)
+          if (P.Param == -1)
+            Unknown = true;
+      }
+    }
+    if (Unknown)
+      continue;
+    for (auto &[Field, Adds] : Members) {
+      if (Released.count(Field) ||
+          Finder.ElementsReleased.count(Field->getCanonicalDecl()))
+        continue;
+      std::string Member = memberName(Field);
+      const Add &First = Adds.front();
+      OwnershipFinding F;
+      F.Kind = FindingKind::ContainerOwningPointers;
+      F.Variant = static_cast<unsigned>(ContainerDropKind::ClassMember);
+      F.Range = SourceRange(First.Site);
+      F.Subject = Member;
+      F.Allocator = First.Allocator;
+      F.Detail = methodName(First.Method);
+      F.Deallocator = RD->getNameAsString();
+      F.Steps.push_back({Field->getSourceRange(),
+                         "'" + Member + "' is declared here"});
+      for (const Add &A : Adds)
+        F.Steps.push_back({SourceRange(A.Site),
+                           "memory allocated with '" + A.Allocator +
+                               "' is stored in '" + Field->getNameAsString() +
+                               "' here, in '" + methodName(A.Method) + "'"});
+      F.Steps.push_back(
+          {Field->getSourceRange(),
+           "hold the elements in std::unique_ptr (for example "
+           "'std::vector<std::unique_ptr<T>>') so that the container releases "
+           "them"});
+      Out.push_back(std::move(F));
     }
   }
 }

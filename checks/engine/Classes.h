@@ -20,6 +20,13 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
                     llvm::ArrayRef<const FunctionDecl *> Explored,
                     llvm::SmallVectorImpl<OwnershipFinding> &Out);
 
+/// Findings about member containers that receive owning raw pointers in
+/// member functions while no member function (nor the destructor) releases
+/// their elements.
+void analyseContainerMembers(ASTContext &Context, SummaryProvider &Summaries,
+                             llvm::ArrayRef<const FunctionDecl *> Explored,
+                             llvm::SmallVectorImpl<OwnershipFinding> &Out);
+
 } // namespace clang::tidy::memreview::engine
 
 #endif

@@ -242,6 +242,7 @@ analyseTranslationUnit(ASTContext &Context) {
     if (Relevant[FD])
       Explored.push_back(FD);
   analyseClasses(Context, Analysis, Explored, TheCache.Findings);
+  analyseContainerMembers(Context, Analysis, Explored, TheCache.Findings);
   Analysis.collectFindings(TheCache.Findings);
   const SourceManager &SM = Context.getSourceManager();
   llvm::stable_sort(TheCache.Findings, [&](const OwnershipFinding &A,

@@ -73,6 +73,8 @@ enum class FindingKind : unsigned char {
   DeleteNonHeap,
   /// A raw pointer member owns memory its class mishandles.
   OwningMember,
+  /// A container holding owning raw pointers drops them unreleased.
+  ContainerOwningPointers,
 };
 
 /// How a leaked allocation was lost (the %select index of memreview-leak).
@@ -92,6 +94,21 @@ enum class LossKind : unsigned char {
   /// An exception thrown by a called function leaves the function before it
   /// is released.
   ExceptionFromCall,
+  /// A container holding it drops its elements.
+  ContainerDropped,
+};
+
+/// How a container dropped its elements (the %select index of
+/// memreview-container-owning-pointers).
+enum class ContainerDropKind : unsigned char {
+  ScopeEnd,
+  Destroyed,
+  Cleared,
+  Erased,
+  Assigned,
+  /// A class's member container receives memory that no member function
+  /// releases.
+  ClassMember,
 };
 
 /// How released memory is used (the %select index of memreview-use-after-delete).

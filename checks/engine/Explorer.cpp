@@ -28,7 +28,7 @@ RegionId Explorer::intern(const Region &R) {
   auto [It, Inserted] = RegionIndex.try_emplace(R.key(), Regions.size());
   if (Inserted) {
     Regions.push_back(R);
-    bool Derived = R.Kind == Region::Field || R.Kind == Region::Element;
+    bool Derived = R.isPart();
     RegionBase.push_back(Derived ? RegionBase[R.Parent] : It->second);
   }
   return It->second;
@@ -130,6 +130,7 @@ std::string Explorer::regionName(RegionId R) const {
     return Parent + "." + F->getNameAsString();
   }
   case Region::Element:
+  case Region::Slot:
     return regionName(Info.Parent) + "[...]";
   case Region::Object:
     return ThisObject && Info.Obj == *ThisObject ? "this" : "";
@@ -433,6 +434,9 @@ bool Explorer::enterLoopHead(const CFGBlock &Block, State &S) {
     return true;
   unsigned Visits = S.loopVisits(Block.getBlockID()) + 1;
   S.setLoopVisits(Block.getBlockID(), Visits);
+  // A loop that releases every element of a container does so as a whole.
+  if (Visits == 1)
+    applyDisposal(*Loop, S);
   if (Visits == Limits.MaxLoopUnroll + 1)
     widenLoop(*Loop, S);
   // After widening, one more round through the body, then the path ends
@@ -812,7 +816,31 @@ void Explorer::endFullExpression(const Stmt &Root, State &S) {
     if (Cond && (Cond == &Root || skipParens(Cond) == &Root))
       return;
   }
+  // Temporaries die at the end of their full expression (unless a reference
+  // extends their life, or the function returns them).
+  llvm::SmallVector<RegionId, 4> DeadTemps;
+  for (const auto &[R, V] : S.Store) {
+    RegionId Base = RegionBase[R];
+    const Region &Info = Regions[Base];
+    if (Info.Kind != Region::Temp || llvm::is_contained(DeadTemps, Base))
+      continue;
+    const auto *E = static_cast<const Expr *>(Info.Ptr);
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E);
+        M && M->getExtendingDecl())
+      continue;
+    if (S.Returned && S.Returned->isLoc() && RegionBase[S.Returned->Id] == Base)
+      continue;
+    if (isWithin(E, &Root, *Parents))
+      DeadTemps.push_back(Base);
+  }
   bool DiscardedOwned = false;
+  for (RegionId R : DeadTemps) {
+    for (const auto &[K, V] : S.Store)
+      if (RegionBase[K] == R)
+        if (std::optional<ObjId> O = objectOf(V))
+          DiscardedOwned |= ObjectTable[*O].Owned;
+    removeBindingsUnder(S, R);
+  }
   for (size_t I = 0; I < S.Env.size();) {
     const Expr *E = S.Env[I].first;
     if (!isWithin(E, &Root, *Parents)) {
@@ -897,6 +925,11 @@ void Explorer::collectGarbage(State &S, SourceRange Where, LossKind Kind,
     F.Variant = static_cast<unsigned>(Kind);
     F.Allocator = Info.Allocator;
     F.Subject = Subject.str();
+    if (Kind == LossKind::ContainerDropped && ContainerLoss) {
+      F.Kind = FindingKind::ContainerOwningPointers;
+      F.Variant = static_cast<unsigned>(ContainerLoss->first);
+      F.Subject = ContainerLoss->second;
+    }
     if (Kind == LossKind::Exception && !S.ThrowingCallee.empty()) {
       F.Variant = static_cast<unsigned>(LossKind::ExceptionFromCall);
       F.Subject = S.ThrowingCallee;
@@ -1090,6 +1123,25 @@ void Explorer::recordSummaryCase(const State &S) {
     const FieldDecl *Field = nullptr;
     if (R != RegionBase[R]) {
       const Region &Info = Regions[R];
+      if (Info.Kind == Region::Slot) {
+        // An element of a container reached from a parameter: what the
+        // caller gave goes into memory the caller does not own.
+        std::optional<ObjId> O = objectOf(V);
+        if (!O)
+          continue;
+        if (ObjectTable[*O].Origin) {
+          Case.Escapes.push_back(*ObjectTable[*O].Origin);
+          continue;
+        }
+        const Region &ContainerInfo = Regions[Info.Parent];
+        if (ObjectTable[*O].Owned && ContainerInfo.Kind == Region::Field &&
+            ContainerInfo.Parent == RegionBase[R])
+          Case.ElementStores.push_back(
+              {*ObjectTable[Base.Obj].Origin,
+               static_cast<const FieldDecl *>(ContainerInfo.Ptr),
+               describeValue(S, V)});
+        continue;
+      }
       if (Info.Kind != Region::Field || Info.Parent != RegionBase[R])
         continue;
       Field = static_cast<const FieldDecl *>(Info.Ptr);
@@ -1113,6 +1165,19 @@ void Explorer::recordSummaryCase(const State &S) {
     if (auto Site = StoreSites.find(R); Site != StoreSites.end())
       Store.Site = Site->second;
     Case.Stores.push_back(Store);
+  }
+  for (RegionId C : S.ElementsReleased) {
+    // A container reached from a parameter whose elements were all released.
+    const Region &Info = Regions[C];
+    const Region &Base = Regions[RegionBase[C]];
+    if (Info.Kind == Region::Field && Info.Parent == RegionBase[C] &&
+        Base.Kind == Region::Object && ObjectTable[Base.Obj].Origin)
+      Case.ElementReleases.push_back(
+          {*ObjectTable[Base.Obj].Origin,
+           static_cast<const FieldDecl *>(Info.Ptr)});
+    else if (C == RegionBase[C] && Base.Kind == Region::Object &&
+             ObjectTable[Base.Obj].Origin)
+      Case.ElementReleases.push_back({*ObjectTable[Base.Obj].Origin, nullptr});
   }
   if (S.Returned) {
     Case.Return = describeValue(S, *S.Returned);

@@ -170,6 +170,41 @@ private:
   const FunctionDecl *devirtualize(const State &S, const FunctionDecl *Callee,
                                    std::optional<SVal> This) const;
 
+  // ===== Containers.cpp: standard containers of owning pointers =====
+  enum class DropKind { ScopeEnd, Destroyed, Cleared, Erased, Assigned };
+  struct Disposal {
+    /// The container the loop visits.
+    const Expr *Container;
+    /// The loop releases each element (else: hands each elsewhere).
+    bool Releases;
+    Family Fam;
+    std::string Deallocator;
+    const Stmt *Site;
+  };
+  bool isContainer(QualType T) const;
+  RegionId slotRegion(RegionId Container, ObjId Element);
+  RegionId namedSlotRegion(RegionId Container, const Expr *Named);
+  llvm::SmallVector<std::pair<RegionId, ObjId>, 4>
+  elementsOf(const State &S, RegionId Container) const;
+  void addElement(State &S, RegionId Container, SVal V, const Expr *Site,
+                  llvm::StringRef Name);
+  /// The container drops all its elements; those lost are findings.
+  void dropElements(State &S, RegionId Container, DropKind How,
+                    SourceRange Where, llvm::StringRef Name);
+  void partialDrop(State &S, RegionId Container, SourceRange Where,
+                   llvm::StringRef Name);
+  void releaseElements(State &S, RegionId Container, Family Fam,
+                       llvm::StringRef Deallocator, const Stmt *Site,
+                       llvm::StringRef Name);
+  /// A member function of a standard container; false when not modelled.
+  bool containerCall(const FunctionDecl &Method, const Expr *Call,
+                     llvm::ArrayRef<SVal> Args,
+                     llvm::ArrayRef<const Expr *> ArgExprs, SVal Object,
+                     State &S, SVal &Result);
+  /// Whether \p Loop releases (or hands on) every element of a container.
+  std::optional<Disposal> disposalOf(const Stmt &Loop);
+  void applyDisposal(const Stmt &Loop, State &S);
+
   // ===== regions, objects, symbols =====
   RegionId intern(const Region &R);
   RegionId varRegion(const VarDecl *V);
@@ -237,6 +272,9 @@ private:
   std::vector<SummaryCase> ExitCases;
   bool TouchesGlobals = false;
   llvm::DenseMap<const Stmt *, llvm::SmallVector<const VarDecl *, 4>> LoopWrites;
+  llvm::DenseMap<const Stmt *, std::optional<Disposal>> Disposals;
+  /// Set while a container drops its elements: how, and its name.
+  std::optional<std::pair<DropKind, std::string>> ContainerLoss;
 };
 
 } // namespace clang::tidy::memreview::engine

@@ -112,6 +112,7 @@ bool State::operator==(const State &O) const {
       Constraints != O.Constraints || LoopVisits != O.LoopVisits ||
       Returned != O.Returned || LastReturn != O.LastReturn ||
       Throwing != O.Throwing || GlobalEpoch != O.GlobalEpoch ||
+      ElementsReleased != O.ElementsReleased ||
       Env.size() != O.Env.size())
     return false;
   // The environment is small and unordered.
@@ -133,6 +134,8 @@ llvm::hash_code State::hash() const {
     H = llvm::hash_combine(H, S, R.hash());
   for (const auto &[B, N] : LoopVisits)
     H = llvm::hash_combine(H, B, N);
+  for (RegionId R : ElementsReleased)
+    H = llvm::hash_combine(H, R);
   // Order-independent for the environment.
   size_t EnvHash = 0;
   for (const auto &[E, V] : Env)

@@ -97,7 +97,13 @@ struct Region {
     Temp,
     /// A string literal.
     String,
+    /// An element of a container: \c Parent is the container; \c Obj the
+    /// object the element points to (an element added with a known value),
+    /// or \c Ptr the expression that named an element ('v[i]').
+    Slot,
   };
+  /// A field, element or slot: a part of its parent.
+  bool isPart() const { return Kind == Field || Kind == Element || Kind == Slot; }
   KindTy Kind;
   RegionId Parent = 0;
   /// VarDecl (Var), FieldDecl (Field), Expr (Temp, String).
@@ -200,6 +206,9 @@ public:
   /// expression or a call whose summary throws).
   const Stmt *Throwing = nullptr;
   std::string ThrowingCallee;
+  /// Containers whose elements were all released (a disposal loop, or a
+  /// function that releases them all).
+  llvm::SmallVector<RegionId, 0> ElementsReleased;
   /// Incremented when unknown code may have changed globals: reads of
   /// globals after it see new values.
   unsigned GlobalEpoch = 0;

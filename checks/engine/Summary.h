@@ -107,13 +107,20 @@ struct SummaryCase {
   llvm::SmallVector<AccessPath, 2> Escapes;
   llvm::SmallVector<StoreEffect, 2> Stores;
   ValueDesc Return;
+  /// Fresh allocations put into a container at a parameter's location (the
+  /// Field names the container member; null: the object is the container).
+  llvm::SmallVector<StoreEffect, 1> ElementStores;
+  /// Containers (same addressing) whose elements the function all released.
+  llvm::SmallVector<std::pair<AccessPath, const FieldDecl *>, 1>
+      ElementReleases;
   /// These paths leave the function by an exception.
   bool Throws = false;
 
   bool sameEffects(const SummaryCase &O) const {
     return Releases == O.Releases && Derefs == O.Derefs &&
            Escapes == O.Escapes && Stores == O.Stores && Return == O.Return &&
-           Throws == O.Throws;
+           Throws == O.Throws && ElementStores == O.ElementStores &&
+           ElementReleases == O.ElementReleases;
   }
 };
 

@@ -209,6 +209,7 @@ SVal Explorer::lazyValue(State &S, RegionId R, QualType Type) {
   case Region::String:
   case Region::Field:
   case Region::Element:
+  case Region::Slot:
     return SVal::unknown();
   }
   auto [It, Inserted] = LazyValues.try_emplace({R, Epoch}, SVal::unknown());
@@ -285,11 +286,8 @@ void Explorer::store(State &S, SVal Location, SVal V, const Stmt *Where,
 
 void Explorer::removeBindingsUnder(State &S, RegionId R) {
   llvm::erase_if(S.Store, [&](const auto &Entry) {
-    for (RegionId K = Entry.first; K; K = Regions[K].Kind == Region::Field ||
-                                                  Regions[K].Kind ==
-                                                      Region::Element
-                                              ? Regions[K].Parent
-                                              : 0)
+    for (RegionId K = Entry.first; K;
+         K = Regions[K].isPart() ? Regions[K].Parent : 0)
       if (K == R)
         return true;
     return false;
@@ -306,7 +304,7 @@ pathBelow(const std::vector<Region> &Regions, RegionId R, RegionId Base) {
       std::reverse(Chain.begin(), Chain.end());
       return Chain;
     }
-    if (Regions[K].Kind != Region::Field && Regions[K].Kind != Region::Element)
+    if (!Regions[K].isPart())
       return std::nullopt;
     Chain.push_back(K);
   }
@@ -323,10 +321,15 @@ void Explorer::copyRecord(State &S, RegionId From, RegionId To) {
       continue;
     RegionId Target = To;
     for (RegionId Step : *Chain) {
-      const Region &Info = Regions[Step];
-      Target = Info.Kind == Region::Field
-                   ? fieldRegion(Target, static_cast<const FieldDecl *>(Info.Ptr))
-                   : elementRegion(Target, Info.Index, Info.UnknownIndex);
+      Region Info = Regions[Step];
+      if (Info.Kind == Region::Field) {
+        Target = fieldRegion(Target, static_cast<const FieldDecl *>(Info.Ptr));
+      } else if (Info.Kind == Region::Slot) {
+        Info.Parent = Target;
+        Target = intern(Info);
+      } else {
+        Target = elementRegion(Target, Info.Index, Info.UnknownIndex);
+      }
     }
     Copies.push_back({Target, V});
   }
@@ -466,6 +469,7 @@ bool Explorer::release(State &S, SVal Ptr, Family Fam,
   case Region::Temp:
   case Region::Field:
   case Region::Element:
+  case Region::Slot:
     return true;
   case Region::Object:
     break;
@@ -810,6 +814,15 @@ void Explorer::destroyRegion(State S, RegionId R, const CXXRecordDecl *Record,
     Next.push_back(std::move(S));
     return;
   }
+  // A standard container drops its elements.
+  if (isContainer(QualType(Record->getTypeForDecl(), 0))) {
+    bool ScopeEnd = Where && isa<CompoundStmt, ReturnStmt>(Where);
+    std::string Name = regionName(R);
+    dropElements(S, R, ScopeEnd ? DropKind::ScopeEnd : DropKind::Destroyed,
+                 Range, Name.empty() ? "the container" : Name);
+    Next.push_back(std::move(S));
+    return;
+  }
   const FunctionDecl *Def = nullptr;
   const FunctionSummary *Summary = nullptr;
   if (Dtor->hasBody(Def) &&
@@ -845,7 +858,15 @@ static bool isFullExpressionRoot(const Stmt *S, const ParentMap &PM,
   const auto *E = dyn_cast<Expr>(S);
   if (!E || Consumed.count(E))
     return false;
+  // 'ExprWithCleanups' (and 'ConstantExpr') wrap a full expression without
+  // being elements of their own.
   const Stmt *Parent = PM.getParent(S);
+  while (isa_and_nonnull<FullExpr>(Parent)) {
+    S = Parent;
+    if (Consumed.count(cast<Expr>(S)))
+      return false;
+    Parent = PM.getParent(S);
+  }
   if (!Parent || isa<CompoundStmt, LabelStmt, AttributedStmt, SwitchCase>(Parent))
     return true;
   if (const auto *If = dyn_cast<IfStmt>(Parent))

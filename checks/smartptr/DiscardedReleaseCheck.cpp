@@ -17,19 +17,18 @@ namespace clang::tidy::memreview::smartptr {
 
 static constexpr llvm::StringLiteral CallID = "call";
 static constexpr llvm::StringLiteral OwnerID = "owner";
-static constexpr llvm::StringLiteral FunctionID = "function";
 
 void DiscardedReleaseCheck::registerMatchers(MatchFinder *Finder) {
-  // Every 'p.release()' on a std::unique_ptr; check() keeps those whose value
-  // is thrown away.
-  Finder->addMatcher(
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasName("release"))),
-          utils::onSmartPointer(utils::uniquePointerClass()),
-          on(expr().bind(OwnerID)),
-          forFunction(functionDecl(hasBody(stmt())).bind(FunctionID)))
-          .bind(CallID),
-      this);
+  const auto Release =
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("release"))),
+                        utils::onSmartPointer(utils::uniquePointerClass()),
+                        on(expr().bind(OwnerID)))
+          .bind(CallID);
+  // 'p.release()' on a std::unique_ptr where its value is thrown away. Calls
+  // of 'release()' are common, so they are found from the statement that
+  // discards them rather than by looking up from each call.
+  for (const auto &Discarded : utils::discardedValueMatchers(Release))
+    Finder->addMatcher(Discarded, this);
 }
 
 /// Whether the pointer of \p Owner is handed out with 'get()' somewhere in
@@ -98,11 +97,13 @@ static bool adoptsNamedPointer(const Expr &Owner, const Stmt &Body,
 void DiscardedReleaseCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>(CallID);
   const auto *Owner = Result.Nodes.getNodeAs<Expr>(OwnerID);
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>(FunctionID);
-  assert(Call && Owner && Function && "matcher bound nothing");
+  assert(Call && Owner && "matcher bound nothing");
   ASTContext &Context = *Result.Context;
 
-  if (!utils::isDiscardedValue(*Call, Context))
+  // A discarded 'release()' is rare: only now look for its function.
+  const FunctionDecl *Function = utils::enclosingFunction(
+      *Call, dyn_cast_or_null<VarDecl>(utils::ownerDecl(Owner)), Context);
+  if (!Function)
     return;
   // 'f(p.get()); p.release();' hands the object to 'f' first: intended.
   if (isHandedOutWithGet(*Owner, *Function->getBody(), Context))

@@ -12,6 +12,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchersMacros.h"
 
 using namespace clang::ast_matchers;
 
@@ -25,38 +26,15 @@ static constexpr llvm::StringLiteral AdoptID = "adopt";
 static constexpr llvm::StringLiteral ResetID = "reset";
 static constexpr llvm::StringLiteral DeleteID = "delete";
 static constexpr llvm::StringLiteral CallID = "call";
-static constexpr llvm::StringLiteral FunctionID = "function";
+static constexpr llvm::StringLiteral DeclarationID = "declaration";
 
-/// The smart pointer variable that \p Adopt initialises or is assigned to:
-/// 'std::unique_ptr<T> a(raw)', 'auto a = std::unique_ptr<T>(raw)' or
-/// 'a = std::unique_ptr<T>(raw)'. Null for temporaries passed elsewhere.
-static const ValueDecl *adoptingVariable(const CXXConstructExpr &Adopt,
-                                         ASTContext &Context) {
-  const Stmt *Current = &Adopt;
-  while (true) {
-    auto Parents = Context.getParentMapContext().getParents(*Current);
-    if (Parents.size() != 1)
-      return nullptr;
-    if (const auto *Var = Parents[0].get<VarDecl>())
-      return Var;
-    const auto *Parent = Parents[0].get<Stmt>();
-    if (!Parent)
-      return nullptr;
-    // Wrappers of the same value: casts, temporaries, elided copies.
-    if (isa<CXXFunctionalCastExpr, ImplicitCastExpr, ExprWithCleanups,
-            MaterializeTemporaryExpr, CXXBindTemporaryExpr, ParenExpr,
-            CXXConstructExpr>(Parent)) {
-      Current = Parent;
-      continue;
-    }
-    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Parent))
-      if (Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 &&
-          Assign->getArg(1)->IgnoreImplicit() ==
-              cast<Expr>(Current)->IgnoreImplicit())
-        return utils::ownerDecl(Assign->getArg(0));
-    return nullptr;
-  }
+namespace {
+/// A call of a release function of the ownership model: 'free',
+/// 'operator delete', a function with 'ownership_takes'.
+AST_MATCHER(CallExpr, isReleaseCall) {
+  return engine::releaseByCall(Node).has_value();
 }
+} // namespace
 
 void DoubleOwnershipCheck::registerMatchers(MatchFinder *Finder) {
   const auto RawPointer = ignoringParenImpCasts(declRefExpr(
@@ -71,40 +49,42 @@ void DoubleOwnershipCheck::registerMatchers(MatchFinder *Finder) {
       0, anyOf(CopyOfGet, RawPointer, ignoringParenImpCasts(GetCall)));
   const auto SmartClass =
       classTemplateSpecializationDecl(utils::smartPointerClass());
-  const auto InFunction =
-      forFunction(functionDecl(hasBody(stmt())).bind(FunctionID));
+
+  // No matcher looks up for the enclosing function: adoptions and releases
+  // of raw pointers are common, and the function of an event is only needed
+  // for variables that a smart pointer adopts (onEndOfTranslationUnit).
 
   // 'std::unique_ptr<T> a(raw)', 'std::shared_ptr<T>(a.get())'. A second
   // argument is a deleter, which may not delete: stay silent on those.
-  Finder->addMatcher(cxxConstructExpr(hasType(SmartClass), argumentCountIs(1),
-                                      Adopted, InFunction)
-                         .bind(AdoptID),
-                     this);
+  Finder->addMatcher(
+      cxxConstructExpr(argumentCountIs(1), hasType(SmartClass), Adopted)
+          .bind(AdoptID),
+      this);
   // 'a.reset(raw)'.
   Finder->addMatcher(
       cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasName("reset"))),
-          utils::onSmartPointer(utils::smartPointerClass()),
-          argumentCountIs(1), Adopted, InFunction)
+          argumentCountIs(1), callee(cxxMethodDecl(hasName("reset"))),
+          utils::onSmartPointer(utils::smartPointerClass()), Adopted)
           .bind(ResetID),
       this);
-  // 'delete raw', and 'free(raw)' or any release function of the model.
-  Finder->addMatcher(cxxDeleteExpr(has(RawPointer), InFunction).bind(DeleteID),
-                     this);
+  // 'delete raw', and 'free(raw)' or any release function of the model (the
+  // cheap test of the callee first: most calls release nothing).
+  Finder->addMatcher(cxxDeleteExpr(has(RawPointer)).bind(DeleteID), this);
   Finder->addMatcher(
-      callExpr(hasAnyArgument(RawPointer), InFunction).bind(CallID), this);
+      callExpr(isReleaseCall(), hasAnyArgument(RawPointer)).bind(CallID), this);
 }
 
 void DoubleOwnershipCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>(FunctionID);
   const auto *Raw = Result.Nodes.getNodeAs<VarDecl>(RawID);
   const auto *Owner = Result.Nodes.getNodeAs<Expr>(OwnerID);
   const auto *Get = Result.Nodes.getNodeAs<CXXMemberCallExpr>(GetID);
   const auto *Copy = Result.Nodes.getNodeAs<VarDecl>(CopyID);
-  assert(Function && (Raw || Owner) && "matcher bound nothing");
-  // Dependent code is analysed through its instantiations.
-  if (Function->isDependentContext())
+  assert((Raw || Owner) && "matcher bound nothing");
+  // Dependent code is analysed through its instantiations. The function of
+  // an event on a local variable is the one that declares it, or a lambda
+  // there, which is dependent when that function is.
+  if (Raw && Raw->getDeclContext()->isDependentContext())
     return;
 
   Event E{nullptr, nullptr, true, {}};
@@ -112,7 +92,6 @@ void DoubleOwnershipCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Adopt = Result.Nodes.getNodeAs<CXXConstructExpr>(AdoptID)) {
     E.Site = Adopt;
     SmartType = Adopt->getType();
-    E.SmartVar = adoptingVariable(*Adopt, *Context);
   } else if (const auto *Reset =
                  Result.Nodes.getNodeAs<CXXMemberCallExpr>(ResetID)) {
     E.Site = Reset;
@@ -139,28 +118,37 @@ void DoubleOwnershipCheck::check(const MatchFinder::MatchResult &Result) {
     return;
 
   if (Owner) {
-    reportAdoptionOfOwned(*cast<Expr>(E.Site), *Owner, *Get, Copy, *Function);
+    reportAdoptionOfOwned(*cast<Expr>(E.Site), *Owner, *Get, Copy);
     return;
   }
-  FunctionEvents &FE = Events[Function];
-  FE.Function = Function;
-  FE.ByPointer[Raw].push_back(E);
+  Events[Raw].push_back(E);
 }
 
-void DoubleOwnershipCheck::reportAdoptionOfOwned(
-    const Expr &Site, const Expr &Owner, const CXXMemberCallExpr &Get,
-    const VarDecl *Copy, const FunctionDecl &Function) {
-  const Stmt &Body = *Function.getBody();
-  // The first owner may give up ownership ('a.release()', a move): then the
-  // second one is the only owner.
+void DoubleOwnershipCheck::reportAdoptionOfOwned(const Expr &Site,
+                                                 const Expr &Owner,
+                                                 const CXXMemberCallExpr &Get,
+                                                 const VarDecl *Copy) {
+  // An owner that is neither a variable nor a member is not tracked: it may
+  // have changed (see ownerMayChange).
   const ValueDecl *OwnerVar = utils::ownerDecl(&Owner);
-  if (utils::ownerMayChange(OwnerVar, Body, *Context))
+  if (!OwnerVar)
     return;
   // A first owner with a custom deleter may only observe the object
   // ('std::shared_ptr<T> a(raw, [](T *) {})'): the second one may be the
   // real owner.
   if (!utils::deletesWhatItOwns(Owner.getType()) ||
       utils::hasDeleterArgument(OwnerVar))
+    return;
+  // Adopting what a smart pointer owns is rare: only now look for the
+  // function, through the local copy or owner when there is one.
+  const FunctionDecl *Function = utils::enclosingFunction(
+      Site, Copy ? Copy : dyn_cast<VarDecl>(OwnerVar), *Context);
+  if (!Function || Function->isDependentContext())
+    return;
+  const Stmt &Body = *Function->getBody();
+  // The first owner may give up ownership ('a.release()', a move): then the
+  // second one is the only owner.
+  if (utils::ownerMayChange(OwnerVar, Body, *Context))
     return;
   // A copy that is reassigned may no longer hold the owned pointer.
   if (Copy && ExprMutationAnalyzer(Body, *Context).isMutated(Copy))
@@ -182,6 +170,47 @@ void DoubleOwnershipCheck::reportAdoptionOfOwned(
       << OwnerVar << Owner.getType()->isPointerType();
 }
 
+/// The smart pointer variable that \p Adopt initialises or is assigned to:
+/// 'std::unique_ptr<T> a(raw)', 'auto a = std::unique_ptr<T>(raw)' or
+/// 'a = std::unique_ptr<T>(raw)'. Null for temporaries passed elsewhere.
+static const ValueDecl *
+adoptingVariable(const CXXConstructExpr &Adopt,
+                 const utils::FunctionParents &Parents) {
+  const Stmt *Current = &Adopt;
+  while (const Stmt *Parent = Parents.parent(*Current)) {
+    // Wrappers of the same value: casts, temporaries, elided copies.
+    if (isa<CXXFunctionalCastExpr, ImplicitCastExpr, ExprWithCleanups,
+            MaterializeTemporaryExpr, CXXBindTemporaryExpr, ParenExpr,
+            CXXConstructExpr>(Parent)) {
+      Current = Parent;
+      continue;
+    }
+    if (const auto *Declaration = dyn_cast<DeclStmt>(Parent)) {
+      for (const Decl *D : Declaration->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D);
+            Var && Var->getInit() == Current)
+          return Var;
+      return nullptr;
+    }
+    // '[a = std::unique_ptr<T>(raw)] { ... }'.
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(Parent)) {
+      for (const LambdaCapture &Capture : Lambda->captures())
+        if (Lambda->isInitCapture(&Capture))
+          if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar());
+              Var && Var->getInit() == Current)
+            return Var;
+      return nullptr;
+    }
+    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Parent))
+      if (Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 &&
+          Assign->getArg(1)->IgnoreImplicit() ==
+              cast<Expr>(Current)->IgnoreImplicit())
+        return utils::ownerDecl(Assign->getArg(0));
+    return nullptr;
+  }
+  return nullptr;
+}
+
 /// Whether \p SmartVar gives up what it adopted somewhere in \p Body
 /// ('a.release()'): then it is not an owner any more.
 static bool releasesAdoption(const ValueDecl *SmartVar, const Stmt &Body,
@@ -195,6 +224,19 @@ static bool releasesAdoption(const ValueDecl *SmartVar, const Stmt &Body,
                               memberExpr(member(equalsNode(SmartVar)))))))),
                 Body, Context)
               .empty();
+}
+
+/// The statement that declares the local variable \p Raw, if it is one of
+/// the function that declares it.
+static const DeclStmt *declarationOf(const VarDecl &Raw, ASTContext &Context) {
+  const auto *Declaring = dyn_cast<FunctionDecl>(Raw.getDeclContext());
+  if (!Declaring || !Declaring->getBody())
+    return nullptr;
+  return selectFirst<DeclStmt>(
+      DeclarationID,
+      match(
+          findAll(declStmt(has(varDecl(equalsNode(&Raw)))).bind(DeclarationID)),
+          *Declaring->getBody(), Context));
 }
 
 /// Whether \p Adoption of \p Raw can run again in a later iteration of a
@@ -212,9 +254,7 @@ static bool adoptsAgainInLoop(const VarDecl &Raw, const Stmt &Adoption,
     return false;
   if (isa<ParmVarDecl>(Raw))
     return true;
-  auto Parents = Context.getParentMapContext().getParents(Raw);
-  const auto *Declaration =
-      Parents.size() == 1 ? Parents[0].get<DeclStmt>() : nullptr;
+  const DeclStmt *Declaration = declarationOf(Raw, Context);
   // Where the declaration is not a statement of its own, stay silent.
   if (!Declaration)
     return false;
@@ -222,78 +262,135 @@ static bool adoptsAgainInLoop(const VarDecl &Raw, const Stmt &Adoption,
            Order.mayFollow(&Adoption, Declaration));
 }
 
-void DoubleOwnershipCheck::checkFunction(const FunctionEvents &FE) {
-  const Stmt &Body = *FE.Function->getBody();
-  std::optional<utils::ProgramOrder> Order;
-  for (const auto &[Raw, RawEvents] : FE.ByPointer) {
-    if (llvm::none_of(RawEvents, [](const Event &E) { return E.IsAdoption; }))
-      continue;
-    // Events of a reassigned variable may concern different objects.
-    ExprMutationAnalyzer Mutation(Body, *Context);
-    if (Mutation.isMutated(Raw))
-      continue;
-    if (!Order)
-      Order.emplace(*FE.Function, *Context);
+void DoubleOwnershipCheck::checkVariable(const VarDecl &Raw,
+                                         llvm::ArrayRef<Event> RawEvents,
+                                         const FunctionDecl &Function,
+                                         utils::ProgramOrder &Order) {
+  const Stmt &Body = *Function.getBody();
+  // Events of a reassigned variable may concern different objects. Asked
+  // last, once there is something to report: ExprMutationAnalyzer builds the
+  // TU-wide parent map.
+  const auto IsReassigned = [&] {
+    return ExprMutationAnalyzer(Body, *Context).isMutated(&Raw);
+  };
 
-    bool Reported = false;
-    for (const Event &Adoption : RawEvents) {
-      if (Reported || !Adoption.IsAdoption ||
-          !adoptsAgainInLoop(*Raw, *Adoption.Site, Adoption.SmartVar, *Order,
-                             Body, *Context))
+  for (const Event &Adoption : RawEvents) {
+    if (!Adoption.IsAdoption ||
+        !adoptsAgainInLoop(Raw, *Adoption.Site, Adoption.SmartVar, Order, Body,
+                           *Context))
+      continue;
+    if (IsReassigned())
+      return;
+    diag(Adoption.Site->getBeginLoc(),
+         "%0 is adopted by a smart pointer in every iteration of a loop; "
+         "the owners of different iterations delete the object again")
+        << &Raw;
+    return;
+  }
+  for (size_t I = 0; I < RawEvents.size(); ++I) {
+    for (size_t J = 0; J < RawEvents.size(); ++J) {
+      const Event &First = RawEvents[I], &Second = RawEvents[J];
+      if (I == J || (!First.IsAdoption && !Second.IsAdoption))
         continue;
-      diag(Adoption.Site->getBeginLoc(),
-           "%0 is adopted by a smart pointer in every iteration of a loop; "
-           "the owners of different iterations delete the object again")
-          << Raw;
-      Reported = true;
-    }
-    for (size_t I = 0; I < RawEvents.size() && !Reported; ++I) {
-      for (size_t J = 0; J < RawEvents.size() && !Reported; ++J) {
-        const Event &First = RawEvents[I], &Second = RawEvents[J];
-        if (I == J || (!First.IsAdoption && !Second.IsAdoption))
-          continue;
-        if (releasesAdoption(First.SmartVar, Body, *Context) ||
-            releasesAdoption(Second.SmartVar, Body, *Context))
-          continue;
-        // 'Second' must be able to run after 'First'; of two events that can
-        // each follow the other (a loop), report the later one in the source.
-        if (!Order->mayFollow(Second.Site, First.Site))
-          continue;
-        if (Order->mayFollow(First.Site, Second.Site) &&
-            Context->getSourceManager().isBeforeInTranslationUnit(
-                Second.Site->getBeginLoc(), First.Site->getBeginLoc()))
-          continue;
+      if (releasesAdoption(First.SmartVar, Body, *Context) ||
+          releasesAdoption(Second.SmartVar, Body, *Context))
+        continue;
+      // 'Second' must be able to run after 'First'; of two events that can
+      // each follow the other (a loop), report the later one in the source.
+      if (!Order.mayFollow(Second.Site, First.Site))
+        continue;
+      if (Order.mayFollow(First.Site, Second.Site) &&
+          Context->getSourceManager().isBeforeInTranslationUnit(
+              Second.Site->getBeginLoc(), First.Site->getBeginLoc()))
+        continue;
+      if (IsReassigned())
+        return;
 
-        if (First.IsAdoption && Second.IsAdoption)
-          diag(Second.Site->getBeginLoc(),
-               "%0 is adopted by a second smart pointer; both owners delete "
-               "the object")
-              << Raw;
-        else if (First.IsAdoption)
-          diag(Second.Site->getBeginLoc(),
-               "%0 is released with '%1' while a smart pointer owns it; the "
-               "smart pointer deletes the object again")
-              << Raw << Second.Deallocator;
-        else
-          diag(Second.Site->getBeginLoc(),
-               "%0 is adopted by a smart pointer after it was released with "
-               "'%1'; the smart pointer deletes the object again")
-              << Raw << First.Deallocator;
-        diag(First.Site->getBeginLoc(),
-             First.IsAdoption ? "%0 is adopted by a smart pointer here"
-                              : "%0 is released here",
-             DiagnosticIDs::Note)
-            << Raw;
-        Reported = true;
-      }
+      if (First.IsAdoption && Second.IsAdoption)
+        diag(Second.Site->getBeginLoc(),
+             "%0 is adopted by a second smart pointer; both owners delete "
+             "the object")
+            << &Raw;
+      else if (First.IsAdoption)
+        diag(Second.Site->getBeginLoc(),
+             "%0 is released with '%1' while a smart pointer owns it; the "
+             "smart pointer deletes the object again")
+            << &Raw << Second.Deallocator;
+      else
+        diag(Second.Site->getBeginLoc(),
+             "%0 is adopted by a smart pointer after it was released with "
+             "'%1'; the smart pointer deletes the object again")
+            << &Raw << First.Deallocator;
+      diag(First.Site->getBeginLoc(),
+           First.IsAdoption ? "%0 is adopted by a smart pointer here"
+                            : "%0 is released here",
+           DiagnosticIDs::Note)
+          << &Raw;
+      return;
     }
   }
 }
 
 void DoubleOwnershipCheck::onEndOfTranslationUnit() {
-  for (const auto &Entry : Events)
-    checkFunction(Entry.second);
+  // The events of each function, by variable, for the variables that a smart
+  // pointer adopts.
+  llvm::MapVector<const FunctionDecl *,
+                  llvm::MapVector<const VarDecl *, llvm::SmallVector<Event, 4>>>
+      ByFunction;
+  {
+    // The parents of each function met, built once.
+    llvm::DenseMap<const FunctionDecl *,
+                   std::unique_ptr<utils::FunctionParents>>
+        ParentsOf;
+    const auto ParentsFor =
+        [&](const FunctionDecl &Function) -> const utils::FunctionParents & {
+      auto &Parents = ParentsOf[&Function];
+      if (!Parents)
+        Parents = std::make_unique<utils::FunctionParents>(Function);
+      return *Parents;
+    };
+    for (const auto &[Raw, RawEvents] : Events) {
+      // Without an adoption, no smart pointer is involved.
+      if (llvm::none_of(RawEvents, [](const Event &E) { return E.IsAdoption; }))
+        continue;
+      // An event belongs to the function that declares 'Raw' or to a lambda
+      // there; the parents of that one function tell which.
+      const auto *Declaring = dyn_cast<FunctionDecl>(Raw->getDeclContext());
+      if (Declaring && !Declaring->getBody())
+        Declaring = nullptr;
+      for (Event E : RawEvents) {
+        const utils::FunctionParents *Parents =
+            Declaring ? &ParentsFor(*Declaring) : nullptr;
+        const FunctionDecl *Function =
+            Parents ? Parents->evaluatingFunction(*E.Site) : nullptr;
+        // Elsewhere (a local class, a block): look up through the whole
+        // translation unit.
+        if (!Function) {
+          Function = utils::enclosingFunction(*E.Site, nullptr, *Context);
+          Parents = Function ? &ParentsFor(*Function) : nullptr;
+        }
+        if (!Function || Function->isDependentContext())
+          continue;
+        if (const auto *Adopt = dyn_cast<CXXConstructExpr>(E.Site))
+          E.SmartVar = adoptingVariable(*Adopt, *Parents);
+        ByFunction[Function][Raw].push_back(E);
+      }
+    }
+  }
   Events.clear();
+
+  for (const auto &[Function, ByPointer] : ByFunction) {
+    // One control-flow graph per function, built for the first variable that
+    // it adopts.
+    std::optional<utils::ProgramOrder> Order;
+    for (const auto &[Raw, RawEvents] : ByPointer) {
+      if (llvm::none_of(RawEvents, [](const Event &E) { return E.IsAdoption; }))
+        continue;
+      if (!Order)
+        Order.emplace(*Function, *Context);
+      checkVariable(*Raw, RawEvents, *Function, *Order);
+    }
+  }
 }
 
 } // namespace clang::tidy::memreview::smartptr

@@ -10,6 +10,10 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/MapVector.h"
 
+namespace clang::tidy::memreview::utils {
+class ProgramOrder;
+} // namespace clang::tidy::memreview::utils
+
 namespace clang::tidy::memreview::smartptr {
 
 /// Finds one raw pointer adopted by two owners: two smart pointers, or a smart pointer and a manual 'delete'.
@@ -31,22 +35,22 @@ private:
   struct Event {
     const Stmt *Site;
     /// The smart pointer variable that adopts, if named (null for releases
-    /// and temporaries).
+    /// and temporaries). For a construction, found at the end of the
+    /// translation unit.
     const ValueDecl *SmartVar;
     bool IsAdoption;
     llvm::StringRef Deallocator;
   };
-  struct FunctionEvents {
-    const FunctionDecl *Function;
-    llvm::MapVector<const VarDecl *, llvm::SmallVector<Event, 4>> ByPointer;
-  };
-  llvm::MapVector<const FunctionDecl *, FunctionEvents> Events;
+  /// The events of each local raw pointer variable in the translation unit.
+  /// Which function each event belongs to is worked out at its end, and only
+  /// for variables that a smart pointer adopts.
+  llvm::MapVector<const VarDecl *, llvm::SmallVector<Event, 4>> Events;
   ASTContext *Context = nullptr;
 
-  void checkFunction(const FunctionEvents &FE);
+  void checkVariable(const VarDecl &Raw, llvm::ArrayRef<Event> RawEvents,
+                     const FunctionDecl &Function, utils::ProgramOrder &Order);
   void reportAdoptionOfOwned(const Expr &Site, const Expr &Owner,
-                             const CXXMemberCallExpr &Get, const VarDecl *Copy,
-                             const FunctionDecl &Function);
+                             const CXXMemberCallExpr &Get, const VarDecl *Copy);
 };
 
 } // namespace clang::tidy::memreview::smartptr

@@ -18,27 +18,27 @@ namespace clang::tidy::memreview::smartptr {
 static constexpr llvm::StringLiteral ConstructID = "construct";
 static constexpr llvm::StringLiteral ResetID = "reset";
 static constexpr llvm::StringLiteral ThisID = "this";
-static constexpr llvm::StringLiteral FunctionID = "function";
 
 void SharedPtrThisCheck::registerMatchers(MatchFinder *Finder) {
   const auto SharedPtr = classTemplateSpecializationDecl(
       utils::sharedPointerClass());
   const auto AdoptsThis =
       hasArgument(0, ignoringParenCasts(cxxThisExpr().bind(ThisID)));
-  const auto InFunction = forFunction(functionDecl().bind(FunctionID));
+
+  // The cheap tests of the argument come first: constructions and 'reset'
+  // calls are common, 'this' as their argument is not.
 
   // 'std::shared_ptr<T>(this)' and 'std::shared_ptr<T> p(this)'. A second
   // argument is a custom deleter, which may well be a no-op: stay silent.
   Finder->addMatcher(
-      cxxConstructExpr(hasType(SharedPtr), argumentCountIs(1), AdoptsThis,
-                       InFunction)
+      cxxConstructExpr(argumentCountIs(1), AdoptsThis, hasType(SharedPtr))
           .bind(ConstructID),
       this);
   // 'p.reset(this)'.
   Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("reset"))),
-                        utils::onSmartPointer(utils::sharedPointerClass()),
-                        argumentCountIs(1), AdoptsThis, InFunction)
+      cxxMemberCallExpr(argumentCountIs(1), AdoptsThis,
+                        callee(cxxMethodDecl(hasName("reset"))),
+                        utils::onSmartPointer(utils::sharedPointerClass()))
           .bind(ResetID),
       this);
 }
@@ -72,15 +72,21 @@ static QualType sharedElementType(QualType SharedPtrType) {
 
 void SharedPtrThisCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *This = Result.Nodes.getNodeAs<CXXThisExpr>(ThisID);
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>(FunctionID);
   const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>(ConstructID);
   const auto *Reset = Result.Nodes.getNodeAs<CXXMemberCallExpr>(ResetID);
-  assert(This && Function && (Construct || Reset) && "matcher bound nothing");
+  assert(This && (Construct || Reset) && "matcher bound nothing");
 
   const CXXRecordDecl *Class = This->getType()->getPointeeCXXRecordDecl();
   if (!Class)
     return;
   const Expr *Site = Construct ? static_cast<const Expr *>(Construct) : Reset;
+  // A smart pointer adopting 'this' is rare: only now look for the function
+  // (a constructor, a destructor, a lambda in a member function, ...).
+  const FunctionDecl *Function =
+      utils::enclosingFunction(*Site, /*Local=*/nullptr, *Result.Context,
+                               /*MustHaveBody=*/false);
+  if (!Function)
+    return;
   const QualType Shared = Construct
                               ? Construct->getType()
                               : Reset->getImplicitObjectArgument()->getType();

@@ -6,12 +6,12 @@
 
 #include "utils/ProgramOrder.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::memreview::utils {
 
 ProgramOrder::ProgramOrder(const FunctionDecl &Function, ASTContext &Context)
-    : Context(Context) {
+    : Function(Function) {
   if (!Function.hasBody())
     return;
   CFG::BuildOptions Options;
@@ -35,18 +35,34 @@ ProgramOrder::ProgramOrder(const FunctionDecl &Function, ASTContext &Context)
   }
 }
 
-std::optional<ProgramOrder::Position>
-ProgramOrder::positionOf(const Stmt *S) const {
+const Stmt *ProgramOrder::enclosingStatement(const Stmt *S) {
+  if (!Parents)
+    Parents = std::make_unique<ParentMap>(Function.getBody());
+  const Stmt *Parent = Parents->getParent(S);
+  // The initialiser of a variable, the body of a lambda and the initialiser
+  // of its init-capture belong to a declaration, not to a statement: their
+  // position is unknown.
+  if (!Parent || isa<DeclStmt>(Parent))
+    return nullptr;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(Parent)) {
+    if (S == Lambda->getBody())
+      return nullptr;
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Lambda->isInitCapture(&Capture))
+        if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar());
+            Var && Var->getInit() == S)
+          return nullptr;
+  }
+  return Parent;
+}
+
+std::optional<ProgramOrder::Position> ProgramOrder::positionOf(const Stmt *S) {
   // A statement that is not an element itself (a compound, a declaration)
   // takes the position of its closest enclosing element.
-  while (S) {
+  for (; S; S = enclosingStatement(S)) {
     auto It = Positions.find(S);
     if (It != Positions.end())
       return It->second;
-    auto Parents = Context.getParentMapContext().getParents(*S);
-    if (Parents.empty())
-      return std::nullopt;
-    S = Parents[0].get<Stmt>();
   }
   return std::nullopt;
 }

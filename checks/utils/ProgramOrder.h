@@ -9,6 +9,7 @@
 #ifndef MEMREVIEW_CHECKS_UTILS_PROGRAMORDER_H
 #define MEMREVIEW_CHECKS_UTILS_PROGRAMORDER_H
 
+#include "clang/AST/ParentMap.h"
 #include "clang/Analysis/Analyses/CFGReachabilityAnalysis.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
@@ -31,10 +32,14 @@ private:
     const CFGBlock *Block = nullptr;
     unsigned Index = 0;
   };
-  std::optional<Position> positionOf(const Stmt *S) const;
+  std::optional<Position> positionOf(const Stmt *S);
+  const Stmt *enclosingStatement(const Stmt *S);
 
-  ASTContext &Context;
+  const FunctionDecl &Function;
   std::unique_ptr<CFG> TheCFG;
+  /// The parents of the body's statements, built on the first lookup of a
+  /// statement that is not an element of the CFG.
+  std::unique_ptr<ParentMap> Parents;
   std::unique_ptr<CFGReverseBlockReachabilityAnalysis> Reachability;
   llvm::DenseMap<const Stmt *, Position> Positions;
 };

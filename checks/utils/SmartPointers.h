@@ -52,7 +52,9 @@ const ValueDecl *ownerDecl(const Expr *OwnerExpr);
 /// Whether the smart pointer named by \p Owner may change what it owns
 /// somewhere in \p Body: `release()`, `reset()`, assignment, `swap`, a move,
 /// or a pass by non-const reference. Unknown owners count as changed, so
-/// callers stay silent on them.
+/// callers stay silent on them. ExprMutationAnalyzer looks for unevaluated
+/// contexts with 'hasAncestor', which builds the TU-wide parent map: call it
+/// on rare candidates only.
 bool ownerMayChange(const ValueDecl *Owner, const Stmt &Body,
                     ASTContext &Context);
 

@@ -17,6 +17,7 @@ struct Holder {
   int *item = nullptr;
 };
 Settings globalSettings;
+char globalPool[64];
 Settings *sharedSettings;
 void logAddress(const void *);
 
@@ -96,6 +97,31 @@ void deleteAddressOfGlobal() {
 void deleteThroughGlobalPointer() {
   delete sharedSettings;
   sharedSettings = nullptr;
+}
+
+// A static array is not heap memory.
+void freeStaticArray() {
+  static char pool[64];
+  std::free(pool);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'free' releases the address of static variable 'pool', which is not memory returned by an allocator [memreview-delete-non-heap]
+}
+
+// Twin: a static pointer to a block of 'malloc'.
+void freeStaticBlock() {
+  static char *pool = static_cast<char *>(std::malloc(64));
+  std::free(pool);
+  pool = nullptr;
+}
+
+// A global array is not heap memory either.
+void freeGlobalArray() {
+  std::free(globalPool);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'free' releases the address of static variable 'globalPool', which is not memory returned by an allocator [memreview-delete-non-heap]
+}
+
+// Twin: the global array is only cleared.
+void clearGlobalArray() {
+  std::memset(globalPool, 0, sizeof(globalPool));
 }
 
 // ===== Members of local objects =====
@@ -224,6 +250,21 @@ void deleteArrayStart() {
   delete[] values;
 }
 
+// 'delete[]' of a 'char' buffer plus one: one byte into it.
+void deleteCharPlusOne() {
+  char *buffer = new char[16];
+  delete[] (buffer + 1);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete[]' releases a pointer 1 byte into memory allocated with 'new[]', which is not memory returned by an allocator [memreview-delete-non-heap]
+  // CHECK-NOTES: :[[@LINE-3]]:18: note: memory is allocated with 'new[]' here
+}
+
+// Twin: the second byte is written, the buffer itself is released.
+void deleteCharStart() {
+  char *buffer = new char[16];
+  buffer[1] = 0;
+  delete[] buffer;
+}
+
 // A cursor advanced over the array is released instead of the array.
 void deleteAdvancedCursor() {
   int *values = new int[4];
@@ -261,11 +302,37 @@ void freeFirstElementAddress() {
 
 // Helpers of this file: their summaries say what they release.
 void disposeCounter(int *counter) { delete counter; }
+struct Session {
+  int id = 0;
+  void finish() { delete this; }
+};
+
+// The helper is given the address of a local.
+void helperGivenLocal() {
+  int counter = 0;
+  disposeCounter(&counter);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'disposeCounter' releases the address of local variable 'counter', which is not memory returned by an allocator [memreview-delete-non-heap]
+  // CHECK-NOTES: :[[@LINE-11]]:37: note: 'disposeCounter' releases it with 'delete' here
+}
 
 // Twin: the helper is given heap memory.
 void helperGivenHeap() {
   int *counter = new int(0);
   disposeCounter(counter);
+}
+
+// A method that ends with 'delete this' is called on a local object.
+void finishStackSession() {
+  Session session;
+  session.finish();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'finish' releases the address of local variable 'session', which is not memory returned by an allocator [memreview-delete-non-heap]
+  // CHECK-NOTES: :[[@LINE-22]]:19: note: 'finish' releases it with 'delete' here
+}
+
+// Twin: the session lives on the heap.
+void finishHeapSession() {
+  Session *session = new Session;
+  session->finish();
 }
 
 // Twin: the local fallback is released only when the heap was used.

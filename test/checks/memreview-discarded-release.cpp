@@ -130,6 +130,36 @@ void drainSessions(std::unique_ptr<Session> *sessions, int count) {
   // CHECK-FIXES: {{^}}    sessions[--count].reset();{{$}}
 }
 
+// A 'do' body.
+void drainSessionsAtLeastOnce(std::unique_ptr<Session> *sessions, int count) {
+  do
+    sessions[--count].release();
+  while (count > 0);
+  // CHECK-NOTES: :[[@LINE-2]]:23: warning: the pointer returned by 'release()' is discarded, so the object that 'sessions[--count]' owned is never deleted; use 'reset()' to delete it [memreview-discarded-release]
+  // CHECK-FIXES: {{^}}    sessions[--count].reset();{{$}}
+}
+
+// Twin: each session is handed over in the 'do' body.
+void handOverSessionsAtLeastOnce(std::unique_ptr<Session> *sessions,
+                                 int count) {
+  do
+    adoptSession(sessions[--count].release());
+  while (count > 0);
+}
+
+// Both branches of an 'if' discard: two warnings.
+void dropEitherSession(bool first, std::unique_ptr<Session> &primary,
+                       std::unique_ptr<Session> &backup) {
+  if (first)
+    primary.release();
+  else
+    backup.release();
+  // CHECK-NOTES: :[[@LINE-3]]:13: warning: the pointer returned by 'release()' is discarded, so the object that 'primary' owned is never deleted; use 'reset()' to delete it [memreview-discarded-release]
+  // CHECK-NOTES: :[[@LINE-2]]:12: warning: the pointer returned by 'release()' is discarded, so the object that 'backup' owned is never deleted; use 'reset()' to delete it [memreview-discarded-release]
+  // CHECK-FIXES: {{^}}    primary.reset();{{$}}
+  // CHECK-FIXES: {{^}}    backup.reset();{{$}}
+}
+
 // A for-loop increment.
 void dropSessionsInIncrement(std::unique_ptr<Session> *sessions, int count) {
   for (int i = 0; i < count; sessions[i].release(), ++i)

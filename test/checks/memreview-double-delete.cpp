@@ -259,6 +259,54 @@ void deleteAfterSkippedHelper() {
   delete widget;
 }
 
+// The caller deletes, then a helper releases the same object again.
+void helperAfterDelete() {
+  Widget *widget = new Widget;
+  delete widget;
+  destroyWidget(widget);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'destroyWidget' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-4]]:20: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released with 'delete' here
+  // CHECK-NOTES: :[[@LINE-93]]:38: note: 'destroyWidget' releases it with 'delete' here
+}
+
+// Twin: the pointer is reset after the 'delete'; the helper deletes null.
+void helperAfterDeleteAndReset() {
+  Widget *widget = new Widget;
+  delete widget;
+  widget = nullptr;
+  destroyWidget(widget);
+}
+
+// ===== Destructors =====
+
+struct OwningHolder {
+  Widget *item = nullptr;
+  ~OwningHolder() { delete item; }
+};
+
+// Deleting the holder runs its destructor, which deletes the item; the caller
+// deletes the item again.
+void deleteHolderThenMember() {
+  OwningHolder *holder = new OwningHolder;
+  Widget *item = new Widget;
+  holder->item = item;
+  delete holder;
+  delete item;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'item', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-5]]:18: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released by '~OwningHolder' here
+  // CHECK-NOTES: :[[@LINE-14]]:21: note: '~OwningHolder' releases it with 'delete' here
+}
+
+// Twin: the holder's destructor alone releases the item.
+void deleteHolderOnly() {
+  OwningHolder *holder = new OwningHolder;
+  Widget *item = new Widget;
+  holder->item = item;
+  delete holder;
+}
+
 // ===== Branches and early returns =====
 
 // Released on the failure path, then released again unconditionally.
@@ -366,6 +414,55 @@ void deleteInEachCase(int mode) {
     delete widget;
   }
 }
+
+// ===== Globals and members re-pointed by calls =====
+
+struct Cache {
+  int size = 0;
+};
+Cache *gCache;
+void resetCache() { gCache = nullptr; }
+void reloadCacheElsewhere();
+
+// Nothing changes the global between the two releases.
+void shutdownTwice() {
+  delete gCache;
+  delete gCache;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'gCache', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: memory is released with 'delete' here
+}
+
+// Twin: a function of this file resets the global to null in between.
+void shutdownWithKnownReset() {
+  delete gCache;
+  resetCache();
+  delete gCache;
+}
+
+// Twin: a function of another file may re-point the global in between.
+void shutdownWithUnknownReset() {
+  delete gCache;
+  reloadCacheElsewhere();
+  delete gCache;
+}
+
+struct Registry {
+  Cache *current = nullptr;
+  void reload(); // defined in another file; may set 'current'
+  void rebuildTwice() {
+    delete current;
+    delete current;
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'delete' releases 'current', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: memory is released with 'delete' here
+  }
+  // Twin: an unknown method of the object may re-point the member in
+  // between.
+  void rebuild() {
+    delete current;
+    reload();
+    delete current;
+  }
+};
 
 // ===== Loops =====
 

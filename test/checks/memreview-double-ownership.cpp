@@ -366,6 +366,27 @@ void adoptGetOfObserver(Connection *borrowed) {
   std::unique_ptr<Connection> owner(view.get());
 }
 
+// ===== lambdas: analysed apart from the function around them =====
+
+// Both adoptions in one lambda.
+void adoptTwiceInLambda() {
+  Connection *raw = new Connection;
+  auto adopt = [raw] {
+    std::unique_ptr<Connection> first(raw);
+    std::shared_ptr<Connection> second(raw);
+    // CHECK-NOTES: :[[@LINE-1]]:33: warning: 'raw' is adopted by a second smart pointer; both owners delete the object [memreview-double-ownership]
+    // CHECK-NOTES: :[[@LINE-3]]:33: note: 'raw' is adopted by a smart pointer here
+  };
+  adopt();
+}
+
+// Twin: the lambda adopts the pointer once.
+void adoptOnceInLambda() {
+  Connection *raw = new Connection;
+  auto adopt = [raw] { return std::unique_ptr<Connection>(raw); };
+  registerConnection(adopt());
+}
+
 // ===== templates =====
 
 // Reported once for all instantiations.

@@ -95,6 +95,47 @@ void closeIfOpenReleases() {
   closeIfOpen(conn);
 }
 
+// The caller passes its own flag on: when it is false, the helper keeps its
+// hands off and the connection is forgotten.
+void closeWhenLastFlag(bool last) {
+  Connection *conn = new Connection;
+  closeWhenLast(conn, last);
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' is leaked: 'conn' goes out of scope without releasing it [memreview-leak]
+// CHECK-NOTES: :[[@LINE-4]]:22: note: memory is allocated with 'new' here
+// CHECK-NOTES: :[[@LINE-4]]:3: note: assuming 'closeWhenLast' does not release 'conn'
+
+// Twin: the caller deletes the connection when the helper did not.
+void closeWhenLastChecked(bool last) {
+  Connection *conn = new Connection;
+  closeWhenLast(conn, last);
+  if (!last)
+    delete conn;
+}
+
+bool tryClose(Connection *conn) {
+  if (conn->fd < 0)
+    return false;
+  delete conn;
+  return true;
+}
+
+// A helper that may refuse to release: its result is ignored.
+void tryCloseAndForget() {
+  Connection *conn = new Connection;
+  tryClose(conn);
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' is leaked: 'conn' goes out of scope without releasing it [memreview-leak]
+// CHECK-NOTES: :[[@LINE-4]]:22: note: memory is allocated with 'new' here
+// CHECK-NOTES: :[[@LINE-4]]:3: note: assuming 'tryClose' does not release 'conn' and returns false
+
+// Twin: the caller deletes the connection when the helper refused.
+void tryCloseOrDelete() {
+  Connection *conn = new Connection;
+  if (!tryClose(conn))
+    delete conn;
+}
+
 // ===== Helpers that return or keep their parameter =====
 
 Connection *configure(Connection *conn) {

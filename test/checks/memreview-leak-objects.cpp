@@ -2,7 +2,8 @@
 //
 // memreview-leak and the objects that hold pointers: fields of local structs,
 // elements of local arrays, members of local objects with and without
-// destructors, heap objects that own other heap objects, and struct copies.
+// destructors, heap objects that own other heap objects, struct copies,
+// structs returned by value and structured bindings.
 #include <cstdlib>
 #include <cstring>
 
@@ -99,6 +100,30 @@ void freeEntryFields() {
   free(entry.value);
 }
 
+// A structured binding copies the field; the copy is only logged.
+void logThroughBinding() {
+  Request request{new Connection, 5};
+  auto [conn, id] = request;
+  logConnection(conn);
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' is leaked: 'request' goes out of scope without releasing it [memreview-leak]
+// CHECK-NOTES: :[[@LINE-5]]:19: note: memory is allocated with 'new' here
+
+// Twin: the binding of a copy of the struct holds the same pointer, and it is
+// deleted.
+void deleteThroughBindingCopy() {
+  Request request{new Connection, 5};
+  auto [conn, id] = request;
+  delete conn;
+}
+
+// Twin: a binding by reference names the field itself.
+void deleteThroughBindingReference() {
+  Request request{new Connection, 5};
+  auto &[conn, id] = request;
+  delete conn;
+}
+
 // ===== Struct copies =====
 
 // Neither the struct nor its copy releases the connection.
@@ -144,6 +169,48 @@ void deleteThroughEnvelope() {
   pack(&envelope, new Connection);
   Connection *conn = unpack(&envelope);
   delete conn;
+}
+
+Envelope wrap(Connection *conn) {
+  Envelope envelope;
+  envelope.conn = conn;
+  envelope.tag = 0;
+  return envelope;
+}
+Envelope makeEnvelope() {
+  Envelope envelope;
+  envelope.conn = new Connection;
+  envelope.tag = 1;
+  return envelope;
+}
+
+// The connection travels into a struct returned by value, and is forgotten.
+void wrapAndForget() {
+  Envelope envelope = wrap(new Connection);
+  envelope.tag = 2;
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' is leaked: 'envelope' goes out of scope without releasing it [memreview-leak]
+// CHECK-NOTES: :[[@LINE-4]]:28: note: memory is allocated with 'new' here
+
+// Twin: the field of the returned struct is deleted.
+void wrapAndDelete() {
+  Envelope envelope = wrap(new Connection);
+  delete envelope.conn;
+}
+
+// A factory returns a struct by value that holds a new connection; the
+// caller forgets it.
+void makeEnvelopeAndForget() {
+  Envelope envelope = makeEnvelope();
+  envelope.tag = 2;
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' is leaked: 'envelope' goes out of scope without releasing it [memreview-leak]
+// CHECK-NOTES: :[[@LINE-4]]:23: note: memory is allocated by 'makeEnvelope' here
+
+// Twin: the caller deletes the field of the factory's struct.
+void makeEnvelopeAndDelete() {
+  Envelope envelope = makeEnvelope();
+  delete envelope.conn;
 }
 
 // ===== Elements of local arrays =====
@@ -233,6 +300,53 @@ void deleteHolderMember() {
   holder.conn = new Connection;
   delete holder.conn;
 }
+
+class Tracer {
+public:
+  Connection *conn = nullptr;
+  ~Tracer() { logText("tracer done"); }
+};
+
+// A destructor that does not release the member: the object is destroyed
+// while it holds the only pointer.
+void leakThroughTracerDestructor() {
+  Tracer tracer;
+  tracer.conn = new Connection;
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' is leaked: 'tracer' is destroyed without releasing what it holds [memreview-leak]
+// CHECK-NOTES: :[[@LINE-3]]:17: note: memory is allocated with 'new' here
+
+// Twin: the member is deleted before the destructor runs.
+void deleteBeforeTracerDestructor() {
+  Tracer tracer;
+  tracer.conn = new Connection;
+  delete tracer.conn;
+}
+
+class Session {
+public:
+  Connection *conn = nullptr;
+  ~Session() { delete conn; }
+};
+
+// Twin: the destructor deletes the member that was assigned.
+void sessionDestructorDeletes() {
+  Session session;
+  session.conn = new Connection;
+}
+
+class Socket {
+public:
+  explicit Socket(Connection *c) : conn(c) {}
+  ~Socket() { delete conn; }
+
+private:
+  Connection *conn;
+};
+
+// Twin: the constructor adopts the connection, the destructor deletes it
+// (RAII).
+void socketAdoptsConnection() { Socket socket(new Connection); }
 
 // ===== Heap objects that own heap objects =====
 

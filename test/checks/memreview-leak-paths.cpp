@@ -197,6 +197,49 @@ void ownedFlagTestedTwice(bool owned) {
     delete conn;
 }
 
+// The connection is deleted only when the work is done.
+void releaseWhenDone(bool done) {
+  Connection *conn = new Connection;
+  if (done)
+    delete conn;
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' is leaked: 'conn' goes out of scope without releasing it [memreview-leak]
+// CHECK-NOTES: :[[@LINE-5]]:22: note: memory is allocated with 'new' here
+// CHECK-NOTES: :[[@LINE-5]]:7: note: assuming 'done' is false
+
+// Twin: when the work is not done, the connection is handed on.
+void releaseWhenDoneOrHandOn(bool done) {
+  Connection *conn = new Connection;
+  if (done)
+    delete conn;
+  else
+    sendOn(conn);
+}
+
+// The release is guarded by another flag than the allocation.
+void releaseOnOtherFlag(bool owned, bool done) {
+  Connection *conn = nullptr;
+  if (owned)
+    conn = new Connection;
+  logConnection(conn);
+  if (done)
+    delete conn;
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' is leaked: 'conn' goes out of scope without releasing it [memreview-leak]
+// CHECK-NOTES: :[[@LINE-7]]:7: note: assuming 'owned' is true
+// CHECK-NOTES: :[[@LINE-7]]:12: note: memory is allocated with 'new' here
+// CHECK-NOTES: :[[@LINE-6]]:7: note: assuming 'done' is false
+
+// Twin: the other flag only guards the logging; the release is unconditional.
+void releaseRegardlessOfOtherFlag(bool owned, bool done) {
+  Connection *conn = nullptr;
+  if (owned)
+    conn = new Connection;
+  if (done)
+    logConnection(conn);
+  delete conn;
+}
+
 // ===== Null checks of the tracked pointer =====
 
 // The second allocation fails and the first one is forgotten.
@@ -411,6 +454,29 @@ int parseHeaderDeletesOnError(const char *text) {
 cleanup:
   delete buffer;
   return status;
+}
+
+// The 'goto' jumps over the 'delete' to a label shared with the normal path.
+void gotoPastCleanup(bool failed) {
+  Connection *conn = new Connection;
+  if (failed)
+    goto out;
+  delete conn;
+out:
+  return;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: memory allocated with 'new' is leaked: the function returns without releasing it or handing it to its caller [memreview-leak]
+  // CHECK-NOTES: :[[@LINE-7]]:22: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-7]]:7: note: assuming 'failed' is true
+}
+
+// Twin: the 'delete' follows the label, so both paths run it.
+void gotoToCleanup(bool failed) {
+  Connection *conn = new Connection;
+  if (failed)
+    goto out;
+  logConnection(conn);
+out:
+  delete conn;
 }
 
 // ===== Paths that end the program =====

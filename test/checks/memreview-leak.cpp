@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <utility>
 #include <vector>
 
 struct Connection {
@@ -21,6 +22,10 @@ void sendOn(Connection *conn);
 void logConnection(const Connection *conn);
 void logBytes(const void *data);
 void checksum(const char *data);
+void consumeLine(char *line);
+void notifyListeners();
+void adoptConnection(Connection &conn);
+void logConnectionRef(const Connection &conn);
 
 // A program's own allocators, marked for the compiler.
 void *xmalloc(std::size_t size) __attribute__((malloc));
@@ -116,6 +121,29 @@ void freeReallocGrown(char *line) {
   }
   grown[0] = '\0';
   free(grown);
+}
+
+// 'realloc' may fail: then the only pointer to the old block is overwritten
+// with null.
+void growLineInPlace() {
+  char *line = (char *)malloc(16);
+  line = (char *)realloc(line, 32);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: memory allocated with 'malloc' is leaked: 'line' is overwritten while it holds the only pointer to it [memreview-leak]
+  // CHECK-NOTES: :[[@LINE-3]]:24: note: memory is allocated with 'malloc' here
+  // CHECK-NOTES: :[[@LINE-3]]:18: note: assuming 'realloc' fails: it returns null and the old block stays allocated
+  consumeLine(line);
+}
+
+// Twin: the result goes to another variable, and the old block is freed when
+// 'realloc' fails.
+void growLineChecked() {
+  char *line = (char *)malloc(16);
+  char *grown = (char *)realloc(line, 32);
+  if (!grown) {
+    free(line);
+    return;
+  }
+  consumeLine(grown);
 }
 
 // 'strdup': the copy of the host name is not freed.
@@ -328,6 +356,13 @@ void cacheInStatic() {
   logConnection(cached);
 }
 
+// Twin: a static initialised with 'new' keeps the connection created on the
+// first call.
+void cacheInStaticInitializer() {
+  static Connection *cached = new Connection;
+  logConnection(cached);
+}
+
 // The global is overwritten while it holds the only pointer to the first
 // connection.
 void replaceActiveConnection() {
@@ -341,6 +376,14 @@ void replaceActiveConnection() {
 void replaceActiveConnectionAfterDelete() {
   gActiveConnection = new Connection;
   delete gActiveConnection;
+  gActiveConnection = new Connection;
+}
+
+// Twin: unknown code runs between the two stores; it can read the global and
+// keep the first connection (or delete it).
+void replaceActiveConnectionAfterNotify() {
+  gActiveConnection = new Connection;
+  notifyListeners();
   gActiveConnection = new Connection;
 }
 
@@ -395,6 +438,21 @@ void pushIntoContainer(std::vector<Connection *> &pool) {
   pool.push_back(conn);
 }
 
+// A pair of values keeps only the descriptor; the connection is forgotten.
+void pairKeepsOnlyDescriptor() {
+  Connection *conn = new Connection;
+  std::pair<int, int> entry(conn->fd, 1);
+  logConnection(conn);
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' is leaked: 'conn' goes out of scope without releasing it [memreview-leak]
+// CHECK-NOTES: :[[@LINE-5]]:22: note: memory is allocated with 'new' here
+
+// Twin: a 'std::pair' holds the connection, and its field is deleted.
+void pairFieldDeleted() {
+  std::pair<Connection *, int> entry(new Connection, 1);
+  delete entry.first;
+}
+
 // FN: what 'std::unique_ptr::release()' returns is not followed (calls into
 // the standard library are not analysed), so the released connection that
 // goes out of scope is not reported.
@@ -411,6 +469,13 @@ void pushIntoLocalContainer() {
   pool.push_back(new Connection);
 }
 
+// FN: for the same reason, a local 'std::pair' takes the connection, and its
+// field is never deleted.
+void pairFieldForgotten() {
+  std::pair<Connection *, int> entry(new Connection, 1);
+  logConnection(entry.first);
+}
+
 // ===== Escaped: what unknown code receives =====
 
 // An unknown function that takes a pointer to const only reads it.
@@ -425,6 +490,22 @@ void passToConstParameter() {
 void passToNonConstParameter() {
   Connection *conn = new Connection;
   sendOn(conn);
+}
+
+// An unknown function that takes a const reference to the object only reads
+// it.
+void passToConstReference() {
+  Connection *conn = new Connection;
+  logConnectionRef(*conn);
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' is leaked: 'conn' goes out of scope without releasing it [memreview-leak]
+// CHECK-NOTES: :[[@LINE-4]]:22: note: memory is allocated with 'new' here
+
+// Twin: an unknown function that takes a non-const reference to the object
+// may keep its address, or delete it.
+void passToNonConstReference() {
+  Connection *conn = new Connection;
+  adoptConnection(*conn);
 }
 
 // ===== Values: copies, aliases, references, pointer arithmetic =====

@@ -278,10 +278,40 @@ void factoryArrayReleasedWithArrayDelete() {
   delete[] buffer;
 }
 
+// A helper of this file releases an array with 'delete'.
+void releaseRecord(Record *record) { delete record; }
+
+void helperReleasesArrayWithDelete() {
+  Record *records = new Record[4];
+  releaseRecord(records);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: memory allocated with 'new[]' is released with 'delete' by 'releaseRecord'; use 'delete[]' [memreview-mismatched-deallocation]
+  // CHECK-NOTES: :[[@LINE-3]]:21: note: memory is allocated with 'new[]' here
+  // CHECK-NOTES: :[[@LINE-7]]:38: note: 'releaseRecord' releases it with 'delete' here
+}
+
 // Twin: a helper that releases with the right form.
 void releaseRecords(Record *records) { delete[] records; }
 
 void helperReleasesArrayWithArrayDelete() {
   Record *records = new Record[4];
   releaseRecords(records);
+}
+
+// A helper of this file deletes memory of 'malloc'.
+void releaseWidget(Widget *widget) { delete widget; }
+
+void mallocPassedToDeletingHelper() {
+  Widget *widget = static_cast<Widget *>(std::malloc(sizeof(Widget)));
+  releaseWidget(widget);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: memory allocated with 'malloc' is released with 'delete' by 'releaseWidget'; use 'free' [memreview-mismatched-deallocation]
+  // CHECK-NOTES: :[[@LINE-3]]:42: note: memory is allocated with 'malloc' here
+  // CHECK-NOTES: :[[@LINE-7]]:38: note: 'releaseWidget' releases it with 'delete' here
+}
+
+// Twin: a helper that frees with 'free'.
+void freeWidget(Widget *widget) { std::free(widget); }
+
+void mallocPassedToFreeingHelper() {
+  Widget *widget = static_cast<Widget *>(std::malloc(sizeof(Widget)));
+  freeWidget(widget);
 }

@@ -1,5 +1,6 @@
 // RUN: %check_memreview %s memreview-use-after-delete %t
 #include <cstdlib>
+#include <cstring>
 
 struct Connection {
   int fd = -1;
@@ -87,6 +88,23 @@ void methodBeforeDelete() {
   conn->close();
   delete conn;
 }
+
+struct Session {
+  int count = 0;
+  // A method deletes its own object, then writes a member through the
+  // implicit 'this'.
+  void finishThenCount() {
+    delete this;
+    count++;
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: a member is accessed through 'this' after the memory it points to was released [memreview-use-after-delete]
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: memory is released with 'delete' here
+  }
+  // Twin: the member is written before the object deletes itself.
+  void countThenFinish() {
+    count++;
+    delete this;
+  }
+};
 
 // ===== Indexing =====
 
@@ -228,6 +246,107 @@ bool compareInHelperAfterDelete() {
   Connection *conn = new Connection;
   delete conn;
   return isCurrent(conn);
+}
+
+// ===== Passed to functions that dereference =====
+
+int readFd(const Connection *conn) { return conn->fd; }
+
+// A helper of this file reads the deleted object.
+int passToReaderAfterDelete() {
+  Connection *conn = new Connection;
+  delete conn;
+  return readFd(conn);
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'conn' is passed to 'readFd', which dereferences it after the memory it points to was released [memreview-use-after-delete]
+  // CHECK-NOTES: :[[@LINE-4]]:22: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released with 'delete' here
+}
+
+// Twin: the helper reads the object before the 'delete'.
+int passToReaderBeforeDelete() {
+  Connection *conn = new Connection;
+  int fd = readFd(conn);
+  delete conn;
+  return fd;
+}
+
+// 'strlen' reads the freed string.
+size_t strlenAfterFree() {
+  char *name = strdup("worker");
+  std::free(name);
+  return strlen(name);
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'name' is passed to 'strlen', which dereferences it after the memory it points to was released [memreview-use-after-delete]
+  // CHECK-NOTES: :[[@LINE-4]]:16: note: memory is allocated with 'strdup' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released with 'free' here
+}
+
+// Twin: the length is taken before the 'free'.
+size_t strlenBeforeFree() {
+  char *name = strdup("worker");
+  size_t length = strlen(name);
+  std::free(name);
+  return length;
+}
+
+// ===== Destructors =====
+
+struct OwningHolder {
+  Connection *item = nullptr;
+  ~OwningHolder() { delete item; }
+};
+
+// Deleting the holder runs its destructor, which deletes the item; the caller
+// still writes to it.
+void useAfterHolderDeleted() {
+  OwningHolder *holder = new OwningHolder;
+  Connection *item = new Connection;
+  holder->item = item;
+  delete holder;
+  item->fd = 1;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: a member is accessed through 'item' after the memory it points to was released [memreview-use-after-delete]
+  // CHECK-NOTES: :[[@LINE-5]]:22: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released by '~OwningHolder' here
+  // CHECK-NOTES: :[[@LINE-14]]:21: note: '~OwningHolder' releases it with 'delete' here
+}
+
+// Twin: the item is written before the holder is deleted.
+void useBeforeHolderDeleted() {
+  OwningHolder *holder = new OwningHolder;
+  Connection *item = new Connection;
+  holder->item = item;
+  item->fd = 1;
+  delete holder;
+}
+
+// ===== Globals re-pointed by calls =====
+
+struct Cache {
+  int size = 0;
+};
+Cache *gCache;
+void reloadCache() { gCache = new Cache; }
+void reloadCacheElsewhere();
+
+// Nothing re-points the global between the 'delete' and the write.
+void refreshWithoutReload() {
+  delete gCache;
+  gCache->size = 0;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: a member is accessed through 'gCache' after the memory it points to was released [memreview-use-after-delete]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: memory is released with 'delete' here
+}
+
+// Twin: a function of this file points the global at new memory.
+void refreshWithKnownReload() {
+  delete gCache;
+  reloadCache();
+  gCache->size = 0;
+}
+
+// Twin: a function of another file may point the global at new memory.
+void refreshWithUnknownReload() {
+  delete gCache;
+  reloadCacheElsewhere();
+  gCache->size = 0;
 }
 
 // ===== Only the pointer value =====

@@ -6,6 +6,8 @@ namespace inventory {
 
 Order *OrderBook::open(const std::string &customer, const std::string &sku,
                        int quantity) {
+  // MISTAKE(memreview-container-owning-pointers): the order goes into
+  //   pending_, whose elements OrderBook never deletes (it has no destructor).
   Order *order = new Order;
   order->id = nextId_++;
   order->customer = customer;

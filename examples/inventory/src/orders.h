@@ -34,8 +34,7 @@ public:
 
 private:
   int nextId_ = 1;
-  // MISTAKE(memreview-container-owning-pointers): the orders are allocated with
-  //   'new' in open() and never deleted; OrderBook has no destructor.
+  // Filled with 'new' in open(), never deleted.
   std::vector<Order *> pending_;
   // Correct: the archive owns its orders.
   std::vector<std::unique_ptr<Order>> archived_;

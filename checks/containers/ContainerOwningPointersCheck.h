@@ -1,0 +1,31 @@
+//===--- ContainerOwningPointersCheck.h - memreview-container-owning-pointers ===//
+//
+// Part of memreview.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MEMREVIEW_CHECKS_CONTAINERS_CONTAINEROWNINGPOINTERSCHECK_H
+#define MEMREVIEW_CHECKS_CONTAINERS_CONTAINEROWNINGPOINTERSCHECK_H
+
+#include "engine/EngineCheck.h"
+
+namespace clang::tidy::memreview::containers {
+
+/// Finds standard containers that hold owning raw pointers and drop them
+/// without releasing them: when the container goes out of scope, is cleared,
+/// erased from or assigned over, or belongs to an object whose class never
+/// releases its elements.
+/// See docs/checks/memreview-container-owning-pointers.md.
+class ContainerOwningPointersCheck : public engine::EngineCheck {
+public:
+  ContainerOwningPointersCheck(StringRef Name, ClangTidyContext *Context)
+      : EngineCheck(Name, Context,
+                    engine::FindingKind::ContainerOwningPointers) {}
+
+protected:
+  void warn(const engine::OwnershipFinding &F) override;
+};
+
+} // namespace clang::tidy::memreview::containers
+
+#endif
