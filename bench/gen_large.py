@@ -181,6 +181,61 @@ int use_holder_{i}(int n) {{ Holder_{i} h(n); return h.sum(); }}
 '''
 
 
+@shape
+def container_local(i, bug):
+    cleanup = "" if bug else "  for (Node *n : nodes)\n    delete n;\n"
+    return f'''
+int container_{i}(int count) {{
+  std::vector<Node *> nodes;
+  for (int k = 0; k < count; ++k)
+    nodes.push_back(new Node{{nullptr, k + {i % 5}}});
+  int sum = 0;
+  for (Node *n : nodes)
+    sum += n->value;
+{cleanup}  return sum;
+}}
+'''
+
+@shape
+def container_member(i, bug):
+    dtor = "" if bug else f"  ~Registry_{i}() {{\n    for (Connection *c : open_)\n      close_connection(c);\n  }}\n"
+    return f'''
+class Registry_{i} {{
+public:
+{dtor}  void add(int fd) {{
+    Connection *c = open_connection(fd);
+    if (c)
+      open_.push_back(c);
+  }}
+  int size() const {{ return (int)open_.size(); }}
+private:
+  std::vector<Connection *> open_;
+}};
+'''
+
+@shape
+def shared_graph(i, bug):
+    back = "std::shared_ptr" if bug else "std::weak_ptr"
+    return f'''
+struct Child_{i};
+struct Parent_{i} {{
+  std::vector<std::shared_ptr<Child_{i}>> children;
+  int id = {i};
+}};
+struct Child_{i} {{
+  {back}<Parent_{i}> parent;
+  int id = {i};
+}};
+int link_{i}() {{
+  auto p = std::make_shared<Parent_{i}>();
+  auto c = std::make_shared<Child_{i}>();
+  c->parent = p;
+  p->children.push_back(c);
+  return p->id + c->id;
+}}
+'''
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("-n", type=int, default=4000)
