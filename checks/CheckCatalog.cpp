@@ -39,6 +39,9 @@ static constexpr CheckInfo Catalog[] = {
      "Finds raw pointer members that own memory their class never releases, "
      "releases with the wrong deallocator, loses by assigning them again, or "
      "releases twice through compiler-generated copies."},
+    {"memreview-shared-ptr-cycle", "experimental", "warning", "medium",
+     "Finds classes and objects that own each other in a cycle of "
+     "'std::shared_ptr's, so that none of them is ever destroyed."},
     {"memreview-shared-ptr-this", "stable", "error", "very-high",
      "Finds a 'std::shared_ptr' that adopts 'this', creating a second, "
      "independent owner of an object."},

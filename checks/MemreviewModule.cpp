@@ -8,6 +8,7 @@
 #include "CheckCatalog.h"
 #include "classes/OwningMemberCheck.h"
 #include "containers/ContainerOwningPointersCheck.h"
+#include "cycles/SharedPtrCycleCheck.h"
 #include "dealloc/DeleteNonHeapCheck.h"
 #include "dealloc/MismatchedDeallocationCheck.h"
 #include "leaks/LeakCheck.h"
@@ -43,6 +44,8 @@ public:
         "memreview-mismatched-deallocation");
     Factories.registerCheck<classes::OwningMemberCheck>(
         "memreview-owning-member");
+    Factories.registerCheck<cycles::SharedPtrCycleCheck>(
+        "memreview-shared-ptr-cycle");
     Factories.registerCheck<smartptr::SharedPtrThisCheck>(
         "memreview-shared-ptr-this");
     Factories.registerCheck<lifetime::UseAfterDeleteCheck>(
