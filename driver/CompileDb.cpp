@@ -159,7 +159,8 @@ private:
 llvm::Expected<CompileSetup>
 loadCompileSetup(std::unique_ptr<CompilationDatabase> Fixed,
                  llvm::StringRef BuildPath,
-                 const std::vector<std::string> &InputFiles) {
+                 const std::vector<std::string> &InputFiles,
+                 bool SkipFilesWithoutCommand) {
   CompileSetup Setup;
   // The names as given, for messages, parallel to Setup.Files.
   std::vector<std::string> GivenNames;
@@ -225,11 +226,19 @@ loadCompileSetup(std::unique_ptr<CompilationDatabase> Fixed,
         Setup.Files.push_back(File);
     llvm::sort(Setup.Files);
   } else {
-    for (size_t I = 0; I < Setup.Files.size(); ++I)
-      if (!isHeaderFile(Setup.Files[I]) &&
-          (*DB)->getCompileCommands(Setup.Files[I]).empty())
+    std::vector<std::string> Kept;
+    for (size_t I = 0; I < Setup.Files.size(); ++I) {
+      if (isHeaderFile(Setup.Files[I]) ||
+          !(*DB)->getCompileCommands(Setup.Files[I]).empty()) {
+        Kept.push_back(Setup.Files[I]);
+        continue;
+      }
+      if (!SkipFilesWithoutCommand)
         return inputError("'" + GivenNames[I] + "' has no compile command in '" +
                           DatabasePath + "'");
+      Setup.Skipped.push_back(GivenNames[I]);
+    }
+    Setup.Files = std::move(Kept);
   }
   Setup.Database = std::make_unique<HeaderInferringDatabase>(std::move(*DB));
   return Setup;

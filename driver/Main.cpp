@@ -11,8 +11,11 @@
 
 #include "CompileDb.h"
 #include "Config.h"
+#include "Formats.h"
 #include "Report.h"
+#include "Review.h"
 #include "Runner.h"
+#include "Sarif.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
@@ -20,19 +23,15 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include <chrono>
+#include <set>
 
-#ifndef MEMREVIEW_VERSION
-#define MEMREVIEW_VERSION "0.0.0"
-#endif
-#ifndef MEMREVIEW_RESOURCE_DIR
-#define MEMREVIEW_RESOURCE_DIR ""
-#endif
 
 // The checks live in this binary; referencing the module's anchor keeps the
 // linker from dropping its registration (as ClangTidyForceLinker.h does).
@@ -90,6 +89,63 @@ static cl::opt<bool> ListChecks("list-checks",
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("No progress line and no summary"),
                            cl::cat(Category));
+static cl::opt<bool> SkipFilesWithoutCommand(
+    "skip-files-without-command",
+    cl::desc("Skip, with a one-line note, the named source files that the "
+             "compile database has no command for (instead of failing)"),
+    cl::cat(Category));
+
+// Review and code-scanning integration (docs/github-code-scanning.md,
+// docs/pr-annotations.md, docs/pre-commit.md).
+enum class OutputFormat { Text, Sarif, Github, Rdjsonl };
+static cl::opt<OutputFormat> Format(
+    "format", cl::desc("What memreview prints on stdout:"),
+    cl::value_desc("text|sarif|github|rdjsonl"),
+    cl::values(clEnumValN(OutputFormat::Text, "text",
+                          "clang's format (default)"),
+               clEnumValN(OutputFormat::Sarif, "sarif",
+                          "a SARIF 2.1.0 log of the run"),
+               clEnumValN(OutputFormat::Github, "github",
+                          "GitHub Actions workflow commands (annotations)"),
+               clEnumValN(OutputFormat::Rdjsonl, "rdjsonl",
+                          "reviewdog's diagnostic format, one JSON per line")),
+    cl::init(OutputFormat::Text), cl::cat(Category));
+static cl::opt<std::string> SarifFile(
+    "sarif",
+    cl::desc("Also write a SARIF 2.1.0 log of the run to this file (replaced "
+             "atomically)"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("Directory that paths in SARIF (%SRCROOT%), GitHub and reviewdog "
+             "output and in --diff are relative to (default: the top level of "
+             "the git work tree of the current directory, else the current "
+             "directory)"),
+    cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<bool> IncludeSuppressed(
+    "include-suppressed",
+    cl::desc("Put the findings that NOLINT comments suppress in the SARIF "
+             "log, marked as suppressed in source"),
+    cl::cat(Category));
+static cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("SARIF log of an earlier run: mark each result new, unchanged, "
+             "updated or absent (by fingerprint)"),
+    cl::value_desc("old.sarif"), cl::cat(Category));
+static cl::opt<bool> OnlyNew(
+    "only-new",
+    cl::desc("With --baseline: report, and fail on, new findings only"),
+    cl::cat(Category));
+static cl::opt<std::string> DiffFile(
+    "diff",
+    cl::desc("Unified diff ('git diff -U0'; '-' for stdin): report only "
+             "findings on the lines it adds or changes"),
+    cl::value_desc("file|-"), cl::cat(Category));
+static cl::opt<bool> DiffIncludeNotes(
+    "diff-include-notes",
+    cl::desc("With --diff: also report findings whose notes (the path to the "
+             "mistake) pass through changed lines"),
+    cl::cat(Category));
 
 [[noreturn]] static void inputError(const llvm::Twine &Message) {
   llvm::WithColor::error(llvm::errs(), "memreview") << Message << "\n";
@@ -123,6 +179,74 @@ static void validateCheckGlobs(llvm::StringRef Globs) {
       inputError("unknown check glob '" + Item.trim() +
                  "': it matches no check; run 'memreview --list-checks'");
   }
+}
+
+/// The options and inputs of the review (--source-root, --diff, --baseline...),
+/// read before the analysis so that a bad one stops the run at once.
+static memreview::ReviewOptions readReviewInputs() {
+  if (OnlyNew && !BaselineFile.getNumOccurrences())
+    inputError("--only-new needs --baseline=<old.sarif>");
+  if (DiffIncludeNotes && !DiffFile.getNumOccurrences())
+    inputError("--diff-include-notes needs --diff=<file>");
+  if (Fix && Format != OutputFormat::Text)
+    inputError("--fix works with --format=text only");
+  memreview::ReviewOptions ReviewSetup;
+  ReviewSetup.IncludeSuppressed = IncludeSuppressed;
+  ReviewSetup.OnlyNew = OnlyNew;
+  ReviewSetup.DiffIncludeNotes = DiffIncludeNotes;
+  if (SourceRoot.getNumOccurrences()) {
+    if (!llvm::sys::fs::is_directory(SourceRoot))
+      inputError("--source-root '" + SourceRoot + "' is not a directory");
+    ReviewSetup.SourceRoot = memreview::absolutePath(SourceRoot);
+  } else {
+    ReviewSetup.SourceRoot = memreview::defaultSourceRoot();
+  }
+  while (ReviewSetup.SourceRoot.size() > 1 &&
+         llvm::StringRef(ReviewSetup.SourceRoot).ends_with("/"))
+    ReviewSetup.SourceRoot.pop_back();
+  if (DiffFile.getNumOccurrences()) {
+    auto Buffer = DiffFile == "-" ? llvm::MemoryBuffer::getSTDIN()
+                                  : llvm::MemoryBuffer::getFile(DiffFile);
+    if (!Buffer)
+      inputError("cannot read diff '" + DiffFile +
+                 "': " + Buffer.getError().message());
+    llvm::Expected<memreview::ChangedLines> Changed =
+        memreview::parseUnifiedDiff((*Buffer)->getBuffer());
+    if (!Changed)
+      inputError("malformed diff '" + DiffFile +
+                 "': " + llvm::toString(Changed.takeError()));
+    ReviewSetup.Diff = std::move(*Changed);
+  }
+  if (BaselineFile.getNumOccurrences()) {
+    llvm::Expected<memreview::Baseline> Base =
+        memreview::loadBaseline(BaselineFile);
+    if (!Base)
+      inputError(llvm::toString(Base.takeError()));
+    ReviewSetup.Base = std::move(*Base);
+  }
+  return ReviewSetup;
+}
+
+/// The SARIF log of the run, as text.
+static std::string
+sarifText(const memreview::CompileSetup &Setup, const memreview::Report &R,
+          memreview::Review &Reviewed, llvm::StringRef SourceRoot,
+          llvm::StringRef WorkingDirectory,
+          std::unique_ptr<ClangTidyOptionsProvider> Provider) {
+  memreview::SarifRunInfo Info;
+  Info.SourceRoot = SourceRoot.str();
+  Info.AnalysedFiles = Setup.Files;
+  Info.WorkingDirectory = WorkingDirectory.str();
+  // The rules: every check enabled for some analysed file.
+  std::set<std::string> Enabled;
+  for (const std::string &File : Setup.Files)
+    for (std::string &Name : getCheckNames(Provider->getOptions(File), false))
+      Enabled.insert(std::move(Name));
+  Info.EnabledChecks.assign(Enabled.begin(), Enabled.end());
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << llvm::formatv("{0:2}", memreview::sarifLog(R, Reviewed, Info)) << "\n";
+  return Text;
 }
 
 int main(int argc, const char **argv) {
@@ -237,6 +361,8 @@ int main(int argc, const char **argv) {
     std::exit(2);
   };
 
+  memreview::ReviewOptions ReviewSetup = readReviewInputs();
+
   if (ListChecks) {
     std::string Probe = InputFiles.empty() ? "dummy.cpp" : InputFiles.front();
     std::vector<std::string> Enabled = getCheckNames(
@@ -251,9 +377,14 @@ int main(int argc, const char **argv) {
 
   llvm::Expected<memreview::CompileSetup> Setup = memreview::loadCompileSetup(
       std::move(Fixed), BuildPath,
-      std::vector<std::string>(InputFiles.begin(), InputFiles.end()));
+      std::vector<std::string>(InputFiles.begin(), InputFiles.end()),
+      SkipFilesWithoutCommand);
   if (!Setup)
     inputError(llvm::toString(Setup.takeError()));
+  for (const std::string &File : Setup->Skipped)
+    llvm::WithColor::note(llvm::errs(), "memreview")
+        << "skipping '" << File << "': it has no compile command in '"
+        << Setup->Origin << "'\n";
 
   // Read the configuration of every file before the analysis, so that a
   // malformed .clang-tidy stops the run before it prints anything.
@@ -263,7 +394,8 @@ int main(int argc, const char **argv) {
       Provider->getOptions(File);
   }
   ExitOnConfigFileErrors();
-  if (getCheckNames(MakeOptionsProvider()->getOptions(Setup->Files.front()),
+  if (!Setup->Files.empty() &&
+      getCheckNames(MakeOptionsProvider()->getOptions(Setup->Files.front()),
                     false)
           .empty())
     inputError("no check is enabled for '" + Setup->Files.front() +
@@ -278,17 +410,59 @@ int main(int argc, const char **argv) {
       memreview::analyseAll(*Setup, Run);
 
   memreview::Report Report = memreview::collect(Results);
-  memreview::printText(Report, MakeOptionsProvider(), Fix);
+  memreview::Review Reviewed;
+  memreview::review(Report, ReviewSetup, Reviewed);
+  std::vector<ClangTidyError> Reported = Reviewed.unsuppressed();
+
+  bool WantSarif = Format == OutputFormat::Sarif || !SarifFile.empty();
+  std::string SarifText;
+  if (WantSarif)
+    SarifText = sarifText(*Setup, Report, Reviewed, ReviewSetup.SourceRoot,
+                          WorkingDirectory, MakeOptionsProvider());
+  if (!SarifFile.empty())
+    if (llvm::Error Error =
+            memreview::writeFileAtomically(SarifFile, SarifText))
+      inputError("cannot write SARIF log '" + SarifFile +
+                 "': " + llvm::toString(std::move(Error)));
+
+  memreview::printFailures(Report);
+  switch (Format) {
+  case OutputFormat::Text:
+    memreview::printText(Reported, MakeOptionsProvider(), Fix);
+    break;
+  case OutputFormat::Sarif:
+    llvm::outs() << SarifText;
+    break;
+  case OutputFormat::Github:
+    memreview::printGithub(Report, Reviewed, llvm::outs());
+    break;
+  case OutputFormat::Rdjsonl:
+    memreview::printRdjsonl(Reviewed, llvm::outs());
+    break;
+  }
+  llvm::outs().flush();
+
   double Seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - Start)
                        .count();
-  if (!Quiet)
-    memreview::printSummary(Report, Seconds, llvm::errs());
+  if (!Quiet) {
+    std::string Filtered, Extra;
+    if (ReviewSetup.Diff)
+      Filtered = llvm::formatv(", {0} not on changed lines",
+                               Reviewed.NotOnChangedLines);
+    if (ReviewSetup.Base)
+      Extra = llvm::formatv("; baseline: {0} new, {1} unchanged, {2} updated, "
+                            "{3} absent",
+                            Reviewed.New, Reviewed.Unchanged, Reviewed.Updated,
+                            Reviewed.AbsentCount);
+    memreview::printSummary(Report, Reported, Filtered, Extra, Seconds,
+                            llvm::errs());
+  }
   if (WantStats)
     memreview::printStats(Report, llvm::errs());
   // Configuration files met only during the analysis (beside headers).
   ExitOnConfigFileErrors();
   if (!Report.Failed.empty())
     return 2;
-  return Report.Findings.empty() ? 0 : 1;
+  return Reported.empty() ? 0 : 1;
 }

@@ -19,7 +19,8 @@ namespace memreview {
 
 Report collect(std::vector<UnitResult> &Results) {
   Report R;
-  std::set<std::tuple<std::string, std::string, std::string, unsigned>> Seen;
+  using Key = std::tuple<std::string, std::string, std::string, unsigned>;
+  std::set<Key> Seen, SeenSuppressed;
   for (UnitResult &Unit : Results) {
     if (Unit.ParseError) {
       R.Failed.emplace_back(Unit.File, *Unit.ParseError);
@@ -38,27 +39,37 @@ Report collect(std::vector<UnitResult> &Results) {
                        Error.Message.FilePath, Error.Message.FileOffset)
               .second)
         R.Findings.push_back(std::move(Error));
+    for (ClangTidyError &Error : Unit.Suppressed)
+      if (SeenSuppressed
+              .emplace(Error.DiagnosticName, Error.Message.Message,
+                       Error.Message.FilePath, Error.Message.FileOffset)
+              .second)
+        R.Suppressed.push_back(std::move(Error));
   }
-  std::stable_sort(R.Findings.begin(), R.Findings.end(),
-                   [](const ClangTidyError &A, const ClangTidyError &B) {
-                     return std::tie(A.Message.FilePath, A.Message.FileOffset) <
-                            std::tie(B.Message.FilePath, B.Message.FileOffset);
-                   });
+  auto ByPlace = [](const ClangTidyError &A, const ClangTidyError &B) {
+    return std::tie(A.Message.FilePath, A.Message.FileOffset) <
+           std::tie(B.Message.FilePath, B.Message.FileOffset);
+  };
+  std::stable_sort(R.Findings.begin(), R.Findings.end(), ByPlace);
+  std::stable_sort(R.Suppressed.begin(), R.Suppressed.end(), ByPlace);
   return R;
 }
 
-void printText(const Report &R,
-               std::unique_ptr<ClangTidyOptionsProvider> Options,
-               bool ApplyFixes) {
+void printFailures(const Report &R) {
   for (const auto &[File, Error] : R.Failed)
     llvm::WithColor::error(llvm::errs(), "memreview")
         << "failed to parse '" << File << "': " << Error << "\n";
-  if (R.Findings.empty())
+}
+
+void printText(const std::vector<ClangTidyError> &Findings,
+               std::unique_ptr<ClangTidyOptionsProvider> Options,
+               bool ApplyFixes) {
+  if (Findings.empty())
     return;
   ClangTidyContext Context(std::move(Options));
-  Context.setCurrentFile(R.Findings.front().Message.FilePath);
+  Context.setCurrentFile(Findings.front().Message.FilePath);
   unsigned WarningsAsErrors = 0;
-  handleErrors(R.Findings, Context, ApplyFixes ? FB_Fix : FB_NoFix,
+  handleErrors(Findings, Context, ApplyFixes ? FB_Fix : FB_NoFix,
                WarningsAsErrors, llvm::vfs::createPhysicalFileSystem());
 }
 
@@ -72,18 +83,20 @@ void printStats(const Report &R, llvm::raw_ostream &OS) {
        << "': a function exceeded its budget and was analysed in part\n";
 }
 
-void printSummary(const Report &R, double Seconds, llvm::raw_ostream &OS) {
+void printSummary(const Report &R, const std::vector<ClangTidyError> &Reported,
+                  llvm::StringRef Filtered, llvm::StringRef Extra,
+                  double Seconds, llvm::raw_ostream &OS) {
   llvm::StringMap<unsigned> PerCheck;
   std::set<std::string> FilesWithFindings;
-  for (const ClangTidyError &Error : R.Findings) {
+  for (const ClangTidyError &Error : Reported) {
     ++PerCheck[Error.DiagnosticName];
     FilesWithFindings.insert(Error.Message.FilePath);
   }
   OS << "memreview: ";
-  if (R.Findings.empty()) {
+  if (Reported.empty()) {
     OS << "no findings";
   } else {
-    OS << R.Findings.size() << (R.Findings.size() == 1 ? " finding" : " findings")
+    OS << Reported.size() << (Reported.size() == 1 ? " finding" : " findings")
        << " (";
     std::vector<std::string> Names;
     for (const auto &Entry : PerCheck)
@@ -99,8 +112,10 @@ void printSummary(const Report &R, double Seconds, llvm::raw_ostream &OS) {
   if (!R.Failed.empty())
     OS << ", " << R.Failed.size()
        << (R.Failed.size() == 1 ? " failed to parse" : " failed to parse");
+  OS << Filtered;
   if (R.SuppressedByNolint)
     OS << ", " << R.SuppressedByNolint << " suppressed by NOLINT";
+  OS << Extra;
   OS << llvm::formatv("; {0:F2}s\n", Seconds);
 }
 

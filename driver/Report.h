@@ -19,6 +19,9 @@ struct Report {
   std::vector<clang::tidy::ClangTidyError> Findings;
   /// Units that failed to parse, with their first error.
   std::vector<std::pair<std::string, std::string>> Failed;
+  /// Findings that NOLINT comments suppressed, each once, in the same order
+  /// (reported only in SARIF, with --include-suppressed).
+  std::vector<clang::tidy::ClangTidyError> Suppressed;
   size_t FilesAnalysed = 0;
   unsigned SuppressedByNolint = 0;
   /// Ownership-engine totals (for --stats).
@@ -32,9 +35,12 @@ struct Report {
 
 Report collect(std::vector<UnitResult> &Results);
 
-/// Prints parse failures (one line each, on stderr) and the findings in
-/// clang's format (on stdout); applies fixes when \p ApplyFixes.
-void printText(const Report &R,
+/// Prints parse failures, one line each, on stderr.
+void printFailures(const Report &R);
+
+/// Prints \p Findings in clang's format (on stdout); applies their fixes
+/// when \p ApplyFixes.
+void printText(const std::vector<clang::tidy::ClangTidyError> &Findings,
                std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Options,
                bool ApplyFixes);
 
@@ -42,8 +48,13 @@ void printText(const Report &R,
 /// cut its analysis short.
 void printStats(const Report &R, llvm::raw_ostream &OS);
 
-/// "memreview: 3 findings (memreview-leak: 2, ...) in 5 files; ..."
-void printSummary(const Report &R, double Seconds, llvm::raw_ostream &OS);
+/// "memreview: 3 findings (memreview-leak: 2, ...) in 5 files; ..." about
+/// the \p Reported findings; \p Filtered (", 2 not on changed lines") follows
+/// the count of files, \p Extra ("; baseline: ...") precedes the time.
+void printSummary(const Report &R,
+                  const std::vector<clang::tidy::ClangTidyError> &Reported,
+                  llvm::StringRef Filtered, llvm::StringRef Extra,
+                  double Seconds, llvm::raw_ostream &OS);
 
 } // namespace memreview
 

@@ -8,6 +8,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "engine/Engine.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
@@ -18,6 +19,7 @@
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -86,6 +88,172 @@ private:
     ClangTidyASTConsumerFactory &Factory;
   };
   ClangTidyASTConsumerFactory ConsumerFactory;
+};
+
+/// clang-tidy's diagnostic consumer, which also keeps the findings that NOLINT
+/// comments suppress (SARIF shows them with --include-suppressed; clang-tidy
+/// only counts them). Whether clang-tidy suppressed a diagnostic is read off
+/// its own NOLINT counter, so NOLINT comments are evaluated once, by
+/// clang-tidy, and what clang-tidy reports does not change. A suppressed
+/// finding is kept under the filters clang-tidy would have applied to it:
+/// its check is enabled and it concerns user code (the main file, or a
+/// header that the header filter selects).
+class RecordingDiagnosticConsumer : public ClangTidyDiagnosticConsumer {
+public:
+  explicit RecordingDiagnosticConsumer(ClangTidyContext &Context)
+      : ClangTidyDiagnosticConsumer(Context, nullptr,
+                                    /*RemoveIncompatibleErrors=*/true,
+                                    /*GetFixesFromNotes=*/false),
+        Context(Context) {}
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override {
+    if (Level == DiagnosticsEngine::Note) {
+      ClangTidyDiagnosticConsumer::HandleDiagnostic(Level, Info);
+      // clang-tidy drops the notes of a suppressed warning.
+      if (Pending)
+        addNote(Info);
+      return;
+    }
+    finishPending();
+    // The finding is described before clang-tidy sees it: when clang-tidy
+    // suppresses it, it may report a NOLINT error (an unmatched
+    // 'NOLINTBEGIN') through the same diagnostics engine, which overwrites
+    // the state that \p Info reads.
+    std::optional<ClangTidyError> Candidate;
+    bool CandidateInUserCode = false;
+    if (Level == DiagnosticsEngine::Warning ||
+        Level == DiagnosticsEngine::Remark) {
+      Candidate = describe(Level, Info);
+      CandidateInUserCode = Candidate && inUserCode(Info);
+    }
+    unsigned IgnoredBefore = Context.getStats().ErrorsIgnoredNOLINT;
+    ClangTidyDiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Candidate && Context.getStats().ErrorsIgnoredNOLINT != IgnoredBefore) {
+      Pending = std::move(Candidate);
+      PendingInUserCode = CandidateInUserCode;
+    }
+  }
+
+  void finish() override {
+    finishPending();
+    ClangTidyDiagnosticConsumer::finish();
+  }
+
+  /// The suppressed findings of the unit.
+  std::vector<ClangTidyError> takeSuppressed() {
+    finishPending();
+    return std::move(Suppressed);
+  }
+
+private:
+  std::optional<ClangTidyError> describe(DiagnosticsEngine::Level Level,
+                                         const clang::Diagnostic &Info) {
+    std::string CheckName = Context.getCheckName(Info.getID());
+    if (CheckName.empty() || !Context.isCheckEnabled(CheckName))
+      return std::nullopt;
+    ClangTidyError Error(CheckName,
+                         Level == DiagnosticsEngine::Remark
+                             ? ClangTidyError::Remark
+                             : ClangTidyError::Warning,
+                         Context.getCurrentBuildDirectory(),
+                         Context.treatAsError(CheckName));
+    Error.Message = message(Info, Context.getLangOpts());
+    // clang-tidy appends " [<check>]" to its messages and strips it when it
+    // records them.
+    std::string Suffix = " [" + CheckName + "]";
+    if (StringRef(Error.Message.Message).ends_with(Suffix))
+      Error.Message.Message.resize(Error.Message.Message.size() -
+                                   Suffix.size());
+    return Error;
+  }
+
+  /// The message, location, ranges and fix-its of \p Info, as clang-tidy
+  /// records them: at the file location of each.
+  static tooling::DiagnosticMessage message(const clang::Diagnostic &Info,
+                                            const LangOptions &LangOpts) {
+    SmallString<128> Text;
+    Info.FormatDiagnostic(Text);
+    if (!Info.hasSourceManager() || Info.getLocation().isInvalid())
+      return tooling::DiagnosticMessage(Text);
+    const SourceManager &SM = Info.getSourceManager();
+    tooling::DiagnosticMessage Message(Text, SM,
+                                       SM.getFileLoc(Info.getLocation()));
+    for (CharSourceRange Range : Info.getRanges()) {
+      if (!Range.isValid() || !Range.getBegin().isFileID() ||
+          !Range.getEnd().isFileID())
+        continue;
+      if (Range.isTokenRange())
+        Range = CharSourceRange::getCharRange(
+            Range.getBegin(),
+            Lexer::getLocForEndOfToken(Range.getEnd(), 0, SM, LangOpts));
+      Message.Ranges.emplace_back(SM, Range);
+    }
+    for (const FixItHint &Hint : Info.getFixItHints()) {
+      if (Hint.RemoveRange.isInvalid() ||
+          !Hint.RemoveRange.getBegin().isFileID() ||
+          !Hint.RemoveRange.getEnd().isFileID())
+        continue;
+      tooling::Replacement Replacement(SM, Hint.RemoveRange,
+                                       Hint.CodeToInsert);
+      // A fix-it that overlaps another of the same finding is left out, as
+      // clang-tidy leaves out fixes it cannot apply.
+      if (llvm::Error Conflict =
+              Message.Fix[Replacement.getFilePath()].add(Replacement))
+        llvm::consumeError(std::move(Conflict));
+    }
+    return Message;
+  }
+
+  void addNote(const clang::Diagnostic &Info) {
+    Pending->Notes.push_back(message(Info, Context.getLangOpts()));
+    std::string &Text = Pending->Notes.back().Message;
+    std::string Suffix = " [" + Pending->DiagnosticName + "]";
+    if (StringRef(Text).ends_with(Suffix))
+      Text.resize(Text.size() - Suffix.size());
+    PendingInUserCode = PendingInUserCode || inUserCode(Info);
+  }
+
+  /// Whether clang-tidy would show a finding at \p Info's location
+  /// (ClangTidyDiagnosticConsumer::checkFilters).
+  bool inUserCode(const clang::Diagnostic &Info) {
+    if (!Info.hasSourceManager() || Info.getLocation().isInvalid())
+      return true;
+    const SourceManager &SM = Info.getSourceManager();
+    SourceLocation Loc = Info.getLocation();
+    const ClangTidyOptions &Options = Context.getOptions();
+    if (!Options.SystemHeaders.value_or(false) &&
+        (SM.isInSystemHeader(Loc) || SM.isInSystemMacro(Loc)))
+      return false;
+    OptionalFileEntryRef File =
+        SM.getFileEntryRefForID(SM.getDecomposedExpansionLoc(Loc).first);
+    if (!File || SM.isInMainFile(Loc))
+      return true;
+    StringRef Name = File->getName();
+    if (!HeaderFilter)
+      HeaderFilter = std::make_unique<llvm::Regex>(
+          Options.HeaderFilterRegex.value_or(""));
+    if (!ExcludeHeaderFilter)
+      ExcludeHeaderFilter = std::make_unique<llvm::Regex>(
+          Options.ExcludeHeaderFilterRegex.value_or(""));
+    bool Excluded = !Options.ExcludeHeaderFilterRegex.value_or("").empty() &&
+                    ExcludeHeaderFilter->match(Name);
+    return HeaderFilter->match(Name) && !Excluded;
+  }
+
+  void finishPending() {
+    if (Pending && PendingInUserCode)
+      Suppressed.push_back(std::move(*Pending));
+    Pending.reset();
+    PendingInUserCode = false;
+  }
+
+  ClangTidyContext &Context;
+  std::optional<ClangTidyError> Pending;
+  bool PendingInUserCode = false;
+  std::vector<ClangTidyError> Suppressed;
+  std::unique_ptr<llvm::Regex> HeaderFilter;
+  std::unique_ptr<llvm::Regex> ExcludeHeaderFilter;
 };
 
 /// Absolute form of a diagnostic's file, resolved against its build directory.
@@ -192,9 +360,7 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
           return Adjusted;
         });
 
-  ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr,
-                                           /*RemoveIncompatibleErrors=*/true,
-                                           /*GetFixesFromNotes=*/false);
+  RecordingDiagnosticConsumer DiagConsumer(Context);
   DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(),
                        &DiagConsumer, /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(&DE);
@@ -249,8 +415,13 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
         return Error.DiagLevel == ClangTidyError::Error;
       }))
     Result.ParseError = File + ": the compiler could not process this file";
-  if (Result.ParseError)
+  if (Result.ParseError) {
     Result.Findings.clear();
+  } else {
+    Result.Suppressed = DiagConsumer.takeSuppressed();
+    for (ClangTidyError &Error : Result.Suppressed)
+      Error.Message.FilePath = absoluteFile(Error);
+  }
   Result.SuppressedByNolint = Context.getStats().ErrorsIgnoredNOLINT;
   // The engine ran on this thread, for this unit, if an engine check did.
   const auto &Engine = clang::tidy::memreview::engine::lastEngineStats();

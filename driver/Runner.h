@@ -39,8 +39,12 @@ struct UnitResult {
   /// Set when the unit failed to parse: "file:line:col: message" of the first
   /// error. Such a unit contributes no findings.
   std::optional<std::string> ParseError;
-  /// Findings that NOLINT comments suppressed.
+  /// Findings that NOLINT comments suppressed: how many, and the findings
+  /// themselves (warnings with their notes, the ones clang-tidy would have
+  /// shown but for the NOLINT; SARIF reports them with
+  /// --include-suppressed).
   unsigned SuppressedByNolint = 0;
+  std::vector<clang::tidy::ClangTidyError> Suppressed;
   double Seconds = 0;
   /// What the ownership engine did in this unit (zero when no engine check
   /// ran).

@@ -12,7 +12,7 @@ config.test_exec_root = os.path.join(config.memreview_obj_root, "test")
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, os.path.dirname(config.memreview_driver),
      config.environment.get("PATH", os.environ.get("PATH", ""))])
-for var in ["HOME", "TMPDIR", "LANG"]:
+for var in ["HOME", "TMPDIR", "LANG", "MEMREVIEW_SARIF_MULTITOOL"]:
     if var in os.environ:
         config.environment[var] = os.environ[var]
 
@@ -29,3 +29,16 @@ config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%mock_headers", headers))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%src_root", config.memreview_src_root))
+
+# Every SARIF log a test writes is validated with Microsoft's SARIF multitool,
+# GitHub's ingestion rules included (scripts/validate_sarif.py; bootstrap.sh
+# installs the multitool under <build>/tools/sarif-multitool).
+config.substitutions.append(
+    ("%sarif_validate", "%s %s --build-dir=%s"
+     % (config.python,
+        os.path.join(config.memreview_src_root, "scripts", "validate_sarif.py"),
+        config.memreview_obj_root)))
+# Prints a line-oriented digest of a SARIF log for FileCheck.
+config.substitutions.append(
+    ("%sarif_digest", "%s %s" % (config.python, os.path.join(
+        config.test_source_root, "sarif", "Inputs", "sarif_digest.py"))))
