@@ -9,8 +9,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CheckCatalog.h"
 #include "CompileDb.h"
 #include "Config.h"
+#include "CrossTu.h"
 #include "Formats.h"
 #include "Report.h"
 #include "Review.h"
@@ -147,6 +149,17 @@ static cl::opt<bool> DiffIncludeNotes(
              "mistake) pass through changed lines"),
     cl::cat(Category));
 
+static cl::opt<bool> NoCrossTu(
+    "no-cross-tu",
+    cl::desc("Analyse each file on its own: do not build or read the summary "
+             "database that lets the analysis follow calls into other files"),
+    cl::cat(Category));
+static cl::opt<std::string> SummaryDb(
+    "summary-db",
+    cl::desc("The summary database directory (default: .memreview beside "
+             "compile_commands.json)"),
+    cl::value_desc("dir"), cl::cat(Category));
+
 [[noreturn]] static void inputError(const llvm::Twine &Message) {
   llvm::WithColor::error(llvm::errs(), "memreview") << Message << "\n";
   std::exit(2);
@@ -158,6 +171,16 @@ static std::vector<std::string> allCheckNames() {
   for (const auto &Name : getAllChecksAndOptions(false).Names)
     Names.push_back(Name.getKey().str());
   return Names;
+}
+
+/// Whether one of \p Checks runs on the ownership engine (and so can use the
+/// summary database).
+static bool anyEngineCheck(const std::vector<std::string> &Checks) {
+  for (const clang::tidy::memreview::CheckInfo &Info :
+       clang::tidy::memreview::checkCatalog())
+    if (Info.PathSensitive && llvm::is_contained(Checks, Info.Name.str()))
+      return true;
+  return false;
 }
 
 /// Rejects a '--checks' glob that selects no check: a typo would otherwise
@@ -183,23 +206,23 @@ static void validateCheckGlobs(llvm::StringRef Globs) {
 
 /// The options and inputs of the review (--source-root, --diff, --baseline...),
 /// read before the analysis so that a bad one stops the run at once.
-static memreview::ReviewOptions readReviewInputs() {
+static ::memreview::ReviewOptions readReviewInputs() {
   if (OnlyNew && !BaselineFile.getNumOccurrences())
     inputError("--only-new needs --baseline=<old.sarif>");
   if (DiffIncludeNotes && !DiffFile.getNumOccurrences())
     inputError("--diff-include-notes needs --diff=<file>");
   if (Fix && Format != OutputFormat::Text)
     inputError("--fix works with --format=text only");
-  memreview::ReviewOptions ReviewSetup;
+  ::memreview::ReviewOptions ReviewSetup;
   ReviewSetup.IncludeSuppressed = IncludeSuppressed;
   ReviewSetup.OnlyNew = OnlyNew;
   ReviewSetup.DiffIncludeNotes = DiffIncludeNotes;
   if (SourceRoot.getNumOccurrences()) {
     if (!llvm::sys::fs::is_directory(SourceRoot))
       inputError("--source-root '" + SourceRoot + "' is not a directory");
-    ReviewSetup.SourceRoot = memreview::absolutePath(SourceRoot);
+    ReviewSetup.SourceRoot = ::memreview::absolutePath(SourceRoot);
   } else {
-    ReviewSetup.SourceRoot = memreview::defaultSourceRoot();
+    ReviewSetup.SourceRoot = ::memreview::defaultSourceRoot();
   }
   while (ReviewSetup.SourceRoot.size() > 1 &&
          llvm::StringRef(ReviewSetup.SourceRoot).ends_with("/"))
@@ -210,16 +233,16 @@ static memreview::ReviewOptions readReviewInputs() {
     if (!Buffer)
       inputError("cannot read diff '" + DiffFile +
                  "': " + Buffer.getError().message());
-    llvm::Expected<memreview::ChangedLines> Changed =
-        memreview::parseUnifiedDiff((*Buffer)->getBuffer());
+    llvm::Expected<::memreview::ChangedLines> Changed =
+        ::memreview::parseUnifiedDiff((*Buffer)->getBuffer());
     if (!Changed)
       inputError("malformed diff '" + DiffFile +
                  "': " + llvm::toString(Changed.takeError()));
     ReviewSetup.Diff = std::move(*Changed);
   }
   if (BaselineFile.getNumOccurrences()) {
-    llvm::Expected<memreview::Baseline> Base =
-        memreview::loadBaseline(BaselineFile);
+    llvm::Expected<::memreview::Baseline> Base =
+        ::memreview::loadBaseline(BaselineFile);
     if (!Base)
       inputError(llvm::toString(Base.takeError()));
     ReviewSetup.Base = std::move(*Base);
@@ -229,11 +252,11 @@ static memreview::ReviewOptions readReviewInputs() {
 
 /// The SARIF log of the run, as text.
 static std::string
-sarifText(const memreview::CompileSetup &Setup, const memreview::Report &R,
-          memreview::Review &Reviewed, llvm::StringRef SourceRoot,
+sarifText(const ::memreview::CompileSetup &Setup, const ::memreview::Report &R,
+          ::memreview::Review &Reviewed, llvm::StringRef SourceRoot,
           llvm::StringRef WorkingDirectory,
           std::unique_ptr<ClangTidyOptionsProvider> Provider) {
-  memreview::SarifRunInfo Info;
+  ::memreview::SarifRunInfo Info;
   Info.SourceRoot = SourceRoot.str();
   Info.AnalysedFiles = Setup.Files;
   Info.WorkingDirectory = WorkingDirectory.str();
@@ -245,7 +268,7 @@ sarifText(const memreview::CompileSetup &Setup, const memreview::Report &R,
   Info.EnabledChecks.assign(Enabled.begin(), Enabled.end());
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  OS << llvm::formatv("{0:2}", memreview::sarifLog(R, Reviewed, Info)) << "\n";
+  OS << llvm::formatv("{0:2}", ::memreview::sarifLog(R, Reviewed, Info)) << "\n";
   return Text;
 }
 
@@ -307,7 +330,7 @@ int main(int argc, const char **argv) {
 
   // Options, exactly as clang-tidy composes them: defaults, then .clang-tidy
   // files (or --config / --config-file), then the command line.
-  memreview::ConfigSetup Config;
+  ::memreview::ConfigSetup Config;
   Config.Defaults = ClangTidyOptions::getDefaults();
   Config.Defaults.Checks = "-*,memreview-*";
   if (Checks.getNumOccurrences()) {
@@ -338,7 +361,7 @@ int main(int argc, const char **argv) {
       What = "invalid config file '" + ConfigFile + "'";
     }
     llvm::Expected<ClangTidyOptions> Parsed =
-        memreview::parseConfigText(Text, Source);
+        ::memreview::parseConfigText(Text, Source);
     if (!Parsed)
       inputError(What + ": " + llvm::toString(Parsed.takeError()));
     Config.Config = std::move(*Parsed);
@@ -348,7 +371,7 @@ int main(int argc, const char **argv) {
   auto MakeOptionsProvider =
       [&Config](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
                     llvm::vfs::createPhysicalFileSystem()) {
-        return memreview::makeOptionsProvider(Config, std::move(FS));
+        return ::memreview::makeOptionsProvider(Config, std::move(FS));
       };
   // A malformed .clang-tidy is an input error, reported once per file.
   auto ExitOnConfigFileErrors = [&Config] {
@@ -361,7 +384,7 @@ int main(int argc, const char **argv) {
     std::exit(2);
   };
 
-  memreview::ReviewOptions ReviewSetup = readReviewInputs();
+  ::memreview::ReviewOptions ReviewSetup = readReviewInputs();
 
   if (ListChecks) {
     std::string Probe = InputFiles.empty() ? "dummy.cpp" : InputFiles.front();
@@ -375,7 +398,7 @@ int main(int argc, const char **argv) {
     return 0;
   }
 
-  llvm::Expected<memreview::CompileSetup> Setup = memreview::loadCompileSetup(
+  llvm::Expected<::memreview::CompileSetup> Setup = ::memreview::loadCompileSetup(
       std::move(Fixed), BuildPath,
       std::vector<std::string>(InputFiles.begin(), InputFiles.end()),
       SkipFilesWithoutCommand);
@@ -401,17 +424,40 @@ int main(int argc, const char **argv) {
     inputError("no check is enabled for '" + Setup->Files.front() +
                "'; check --checks and the Checks of .clang-tidy files");
 
-  memreview::RunOptions Run;
+  ::memreview::RunOptions Run;
   Run.MakeOptionsProvider = MakeOptionsProvider;
   Run.Jobs = Jobs;
   Run.Progress = !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
   Run.ResourceDir = MEMREVIEW_RESOURCE_DIR;
-  std::vector<memreview::UnitResult> Results =
-      memreview::analyseAll(*Setup, Run);
+  // Whole-program analysis: on by default over a compile database, when an
+  // engine check is enabled.
+  ::memreview::CrossTuStats CrossStats;
+  std::string DbDir;
+  if (!NoCrossTu) {
+    if (SummaryDb.getNumOccurrences())
+      DbDir = ::memreview::absolutePath(SummaryDb);
+    else if (!Setup->BuildDirectory.empty())
+      DbDir = (Setup->BuildDirectory + "/.memreview");
+    if (!Setup->Files.empty() &&
+        !anyEngineCheck(getCheckNames(
+            MakeOptionsProvider()->getOptions(Setup->Files.front()), false)))
+      DbDir.clear();
+  }
+  std::vector<::memreview::UnitResult> Results;
+  if (DbDir.empty()) {
+    clang::tidy::memreview::engine::overrideSummaryDatabase(std::string());
+    Results = ::memreview::analyseAll(*Setup, Run);
+  } else {
+    ::memreview::CrossTuSettings Settings;
+    Settings.Directory = DbDir;
+    Results = ::memreview::analyseProgram(*Setup, Run, Settings, CrossStats);
+    for (const std::string &Warning : CrossStats.Warnings)
+      llvm::WithColor::warning(llvm::errs(), "memreview") << Warning << "\n";
+  }
 
-  memreview::Report Report = memreview::collect(Results);
-  memreview::Review Reviewed;
-  memreview::review(Report, ReviewSetup, Reviewed);
+  ::memreview::Report Report = ::memreview::collect(Results);
+  ::memreview::Review Reviewed;
+  ::memreview::review(Report, ReviewSetup, Reviewed);
   std::vector<ClangTidyError> Reported = Reviewed.unsuppressed();
 
   bool WantSarif = Format == OutputFormat::Sarif || !SarifFile.empty();
@@ -421,23 +467,23 @@ int main(int argc, const char **argv) {
                           WorkingDirectory, MakeOptionsProvider());
   if (!SarifFile.empty())
     if (llvm::Error Error =
-            memreview::writeFileAtomically(SarifFile, SarifText))
+            ::memreview::writeFileAtomically(SarifFile, SarifText))
       inputError("cannot write SARIF log '" + SarifFile +
                  "': " + llvm::toString(std::move(Error)));
 
-  memreview::printFailures(Report);
+  ::memreview::printFailures(Report);
   switch (Format) {
   case OutputFormat::Text:
-    memreview::printText(Reported, MakeOptionsProvider(), Fix);
+    ::memreview::printText(Reported, MakeOptionsProvider(), Fix);
     break;
   case OutputFormat::Sarif:
     llvm::outs() << SarifText;
     break;
   case OutputFormat::Github:
-    memreview::printGithub(Report, Reviewed, llvm::outs());
+    ::memreview::printGithub(Report, Reviewed, llvm::outs());
     break;
   case OutputFormat::Rdjsonl:
-    memreview::printRdjsonl(Reviewed, llvm::outs());
+    ::memreview::printRdjsonl(Reviewed, llvm::outs());
     break;
   }
   llvm::outs().flush();
@@ -455,11 +501,25 @@ int main(int argc, const char **argv) {
                             "{3} absent",
                             Reviewed.New, Reviewed.Unchanged, Reviewed.Updated,
                             Reviewed.AbsentCount);
-    memreview::printSummary(Report, Reported, Filtered, Extra, Seconds,
+    ::memreview::printSummary(Report, Reported, Filtered, Extra, Seconds,
                             llvm::errs());
   }
-  if (WantStats)
-    memreview::printStats(Report, llvm::errs());
+  if (WantStats) {
+    ::memreview::printStats(Report, llvm::errs());
+    if (!DbDir.empty())
+      llvm::errs() << llvm::formatv(
+          "memreview: summary database '{0}': {1} units, {2} up to date; {3} "
+          "analyses for findings, {4} for summaries only, {5} repeated; {6} "
+          "rounds{7}\n",
+          DbDir, CrossStats.Units, CrossStats.UpToDate, CrossStats.FindingRuns,
+          CrossStats.SummaryRuns, CrossStats.Reruns, CrossStats.Rounds,
+          CrossStats.Unsettled
+              ? llvm::formatv("; {0} units did not settle and were analysed "
+                              "without it",
+                              CrossStats.Unsettled)
+                    .str()
+              : std::string());
+  }
   // Configuration files met only during the analysis (beside headers).
   ExitOnConfigFileErrors();
   if (!Report.Failed.empty())

@@ -8,6 +8,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "engine/Engine.h"
+#include "engine/SummaryDb.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -294,8 +295,31 @@ std::optional<std::string> commandProblem(const CompilationDatabase &Database,
   return std::nullopt;
 }
 
+/// The options of the configuration, with every check but memreview-leak
+/// turned off: the engine runs for the summaries and nothing else does.
+class SummariesOnlyProvider : public ClangTidyOptionsProvider {
+public:
+  explicit SummariesOnlyProvider(std::unique_ptr<ClangTidyOptionsProvider> Base)
+      : Base(std::move(Base)) {}
+  const ClangTidyGlobalOptions &getGlobalOptions() override {
+    return Base->getGlobalOptions();
+  }
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef FileName) override {
+    std::vector<OptionsSource> Sources = Base->getRawOptions(FileName);
+    ClangTidyOptions Only;
+    Only.Checks = "-*,memreview-leak";
+    Only.WarningsAsErrors = "";
+    Sources.emplace_back(std::move(Only), "memreview: summaries only");
+    return Sources;
+  }
+
+private:
+  std::unique_ptr<ClangTidyOptionsProvider> Base;
+};
+
 UnitResult analyseUnit(const CompilationDatabase &Database,
-                       const std::string &File, const RunOptions &Options) {
+                       const std::string &File, const RunOptions &Options,
+                       UnitMode Mode = UnitMode::Findings) {
   auto Start = std::chrono::steady_clock::now();
   UnitResult Result;
   Result.File = File;
@@ -315,7 +339,11 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
   // created; start it in the file's directory rather than wherever memreview
   // was started.
   FS->setCurrentWorkingDirectory(llvm::sys::path::parent_path(File));
-  ClangTidyContext Context(Options.MakeOptionsProvider(FS),
+  std::unique_ptr<ClangTidyOptionsProvider> Provider =
+      Options.MakeOptionsProvider(FS);
+  if (Mode == UnitMode::SummariesOnly)
+    Provider = std::make_unique<SummariesOnlyProvider>(std::move(Provider));
+  ClangTidyContext Context(std::move(Provider),
                            /*AllowEnablingAnalyzerAlphaCheckers=*/false);
   // clang-tidy 19's ClangTidyDiagnosticConsumer builds its header filters in
   // its constructor from the options current then, that is, from the
@@ -429,6 +457,13 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
   Result.FunctionsOverBudget = Engine.FunctionsOverBudget;
   Result.FunctionsWithoutCFG = Engine.FunctionsWithoutCFG;
   Result.EngineSeconds = Engine.Seconds;
+  if (!Result.ParseError)
+    Result.Record = clang::tidy::memreview::engine::takeUnitRecord();
+  if (Mode == UnitMode::SummariesOnly) {
+    Result.Findings.clear();
+    Result.Suppressed.clear();
+    Result.SuppressedByNolint = 0;
+  }
   Result.Seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - Start)
                        .count();
@@ -437,36 +472,81 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
 
 } // namespace
 
-std::vector<UnitResult> analyseAll(const CompileSetup &Setup,
-                                   const RunOptions &Options) {
-  std::vector<UnitResult> Results(Setup.Files.size());
+std::vector<UnitResult>
+analyseFiles(const CompilationDatabase &Database,
+             const std::vector<std::string> &Files,
+             const std::vector<UnitMode> &Modes, const RunOptions &Options,
+             const std::function<void(UnitResult &)> &Done,
+             const std::vector<std::vector<size_t>> *WaitFor) {
+  std::vector<UnitResult> Results(Files.size());
   std::mutex ProgressMutex;
-  size_t Done = 0;
+  size_t Finished = 0;
   auto Run = [&](size_t Index) {
-    Results[Index] = analyseUnit(*Setup.Database, Setup.Files[Index], Options);
+    Results[Index] = analyseUnit(Database, Files[Index], Options, Modes[Index]);
+    if (Done)
+      Done(Results[Index]);
     if (!Options.Progress)
       return;
     std::lock_guard<std::mutex> Lock(ProgressMutex);
-    ++Done;
-    llvm::errs() << "\r\x1b[K[" << Done << "/" << Setup.Files.size() << "] "
-                 << Setup.Files[Index];
-    if (Done == Setup.Files.size())
+    ++Finished;
+    llvm::errs() << "\r\x1b[K[" << Finished << "/" << Files.size() << "] "
+                 << Files[Index];
+    if (Finished == Files.size())
       llvm::errs() << "\r\x1b[K";
     llvm::errs().flush();
   };
 
   unsigned Jobs = Options.Jobs ? Options.Jobs
                                : llvm::hardware_concurrency().compute_thread_count();
-  if (Jobs <= 1 || Setup.Files.size() <= 1) {
-    for (size_t I = 0; I < Setup.Files.size(); ++I)
+  if (Jobs <= 1 || Files.size() <= 1) {
+    for (size_t I = 0; I < Files.size(); ++I)
       Run(I);
     return Results;
   }
   llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-  for (size_t I = 0; I < Setup.Files.size(); ++I)
-    Pool.async([&Run, I] { Run(I); });
+  if (!WaitFor) {
+    for (size_t I = 0; I < Files.size(); ++I)
+      Pool.async([&Run, I] { Run(I); });
+    Pool.wait();
+    return Results;
+  }
+  // A unit is queued when the last unit it waits for finishes.
+  std::vector<unsigned> Waiting(Files.size(), 0);
+  std::vector<std::vector<size_t>> Dependents(Files.size());
+  for (size_t I = 0; I < Files.size(); ++I)
+    for (size_t D : (*WaitFor)[I])
+      if (D < I) {
+        ++Waiting[I];
+        Dependents[D].push_back(I);
+      }
+  std::mutex QueueMutex;
+  std::function<void(size_t)> Start = [&](size_t I) {
+    Pool.async([&, I] {
+      Run(I);
+      std::vector<size_t> Ready;
+      {
+        std::lock_guard<std::mutex> Lock(QueueMutex);
+        for (size_t Next : Dependents[I])
+          if (--Waiting[Next] == 0)
+            Ready.push_back(Next);
+      }
+      for (size_t Next : Ready)
+        Start(Next);
+    });
+  };
+  for (size_t I = 0; I < Files.size(); ++I)
+    if (Waiting[I] == 0)
+      Start(I);
   Pool.wait();
   return Results;
+}
+
+std::vector<UnitResult> analyseAll(const CompileSetup &Setup,
+                                   const RunOptions &Options) {
+  return analyseFiles(*Setup.Database, Setup.Files,
+                      std::vector<UnitMode>(Setup.Files.size(),
+                                            UnitMode::Findings),
+                      Options);
 }
 
 } // namespace memreview

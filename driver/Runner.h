@@ -10,6 +10,7 @@
 #define MEMREVIEW_DRIVER_RUNNER_H
 
 #include "CompileDb.h"
+#include "engine/SummaryDb.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -52,7 +53,30 @@ struct UnitResult {
   unsigned FunctionsOverBudget = 0;
   unsigned FunctionsWithoutCFG = 0;
   double EngineSeconds = 0;
+  /// What the unit leaves in the summary database (when the driver records
+  /// units and the engine ran).
+  std::optional<clang::tidy::memreview::engine::UnitRecord> Record;
 };
+
+/// How one unit is run.
+enum class UnitMode {
+  /// With the enabled checks, for their findings.
+  Findings,
+  /// Only for its summaries: the engine runs (through memreview-leak) and
+  /// the findings are dropped.
+  SummariesOnly,
+};
+
+/// Analyses \p Files with \p Database, \p Modes[i] for Files[i], in
+/// parallel; \p Done runs on the worker thread as each unit finishes. With
+/// \p WaitFor, Files[i] starts only after the files WaitFor[i] lists (by
+/// index, each smaller than i) have finished.
+std::vector<UnitResult>
+analyseFiles(const clang::tooling::CompilationDatabase &Database,
+             const std::vector<std::string> &Files,
+             const std::vector<UnitMode> &Modes, const RunOptions &Options,
+             const std::function<void(UnitResult &)> &Done = nullptr,
+             const std::vector<std::vector<size_t>> *WaitFor = nullptr);
 
 /// Analyses every file of \p Setup; results come back in the order of
 /// Setup.Files.

@@ -189,18 +189,35 @@ void Explorer::evalCall(const Expr *Call, State S, States &Next) {
   }
 
   const FunctionDecl *Target = devirtualize(S, Callee, This);
-  const FunctionDecl *Def = nullptr;
-  if (Target && Target->hasBody(Def) && !isSystemDecl(Def)) {
-    if (const FunctionSummary *Summary = Summaries.summaryFor(*Def);
-        Summary && Summary->Known) {
-      applySummary(*Summary, *Def, Call, Call, Args, This, std::move(S), Next,
-                   ArgExprs);
-      return;
-    }
+  if (const FunctionDecl *Applied = nullptr;
+      const FunctionSummary *Summary = summaryOfCall(Callee, Target, Applied)) {
+    applySummary(*Summary, *Applied, Call, Call, Args, This, std::move(S), Next,
+                 ArgExprs);
+    return;
   }
   callUnknown(Target ? Target : Callee, Args, ArgExprs, This, S);
   mayThrow(Target ? Target : Callee, Call, S);
   Done(S, freshValue(S, Call->getType()));
+}
+
+const FunctionSummary *Explorer::summaryOfCall(const FunctionDecl *Callee,
+                                               const FunctionDecl *Target,
+                                               const FunctionDecl *&Applied) {
+  const FunctionSummary *Summary = nullptr;
+  if (Target) {
+    // The definition of this unit, or (without one) the summary database's
+    // entry for the declaration.
+    const FunctionDecl *Def = nullptr;
+    Applied = Target->hasBody(Def) ? Def : Target;
+    if (!isSystemDecl(Applied))
+      Summary = Summaries.summaryFor(*Applied);
+  } else if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+             Method && !isSystemDecl(Method)) {
+    // A virtual call whose dynamic type is unknown.
+    Applied = Method;
+    Summary = Summaries.virtualSummaryFor(*Method);
+  }
+  return Summary && Summary->Known ? Summary : nullptr;
 }
 
 void Explorer::mayThrow(const FunctionDecl *Callee, const Expr *Call,
@@ -493,15 +510,11 @@ void Explorer::evalConstruct(const CXXConstructExpr *Construct,
     Next.push_back(std::move(S));
     return;
   }
-  const FunctionDecl *Def = nullptr;
-  if (Ctor->hasBody(Def) && !isSystemDecl(Def)) {
-    if (const FunctionSummary *Summary = Summaries.summaryFor(*Def);
-        Summary && Summary->Known) {
-      applySummary(*Summary, *Def, nullptr, Construct, Args, This,
-                   std::move(S), Next,
-                   ArgExprs);
-      return;
-    }
+  if (const FunctionDecl *Applied = nullptr;
+      const FunctionSummary *Summary = summaryOfCall(Ctor, Ctor, Applied)) {
+    applySummary(*Summary, *Applied, nullptr, Construct, Args, This,
+                 std::move(S), Next, ArgExprs);
+    return;
   }
   if (Ctor->isTrivial()) {
     Next.push_back(std::move(S));

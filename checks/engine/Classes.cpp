@@ -34,6 +34,9 @@ struct Release {
   Family Fam;
   std::string Deallocator;
   SourceLocation Site;
+  /// The same paths store a new allocation into the member: the function
+  /// replaces what the member owns rather than disposing of it.
+  bool Replaces = false;
 };
 
 struct MemberFacts {
@@ -171,6 +174,41 @@ private:
 
 } // namespace
 
+/// Whether \p M is a member function whose effects on the members matter,
+/// and in \p Def its definition here or (defined in another unit) the
+/// declaration, whose summary the database may have. Constructors are read
+/// as allocation sites elsewhere; functions that cannot be called are not
+/// read.
+static bool isMemberFunctionToRead(const CXXMethodDecl *M,
+                                   const FunctionDecl *&Def) {
+  if (!M->isInstance() || isa<CXXConstructorDecl>(M) || M->isDeleted() ||
+      M->isPureVirtual())
+    return false;
+  if (M->hasBody(Def))
+    return true;
+  // Compiler-generated members without a body do nothing to the members; a
+  // private copy assignment that is declared and not defined is the
+  // pre-C++11 way of forbidding copies.
+  if (M->isImplicit() || M->isDefaulted() ||
+      (M->getAccess() == AS_private &&
+       (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator())))
+    return false;
+  Def = M;
+  return true;
+}
+
+/// The definition of \p Dtor in this unit, or the declaration when the
+/// summary database knows what the destructor does.
+static bool visibleDefinition(const CXXDestructorDecl *Dtor,
+                              const FunctionDecl *&Def,
+                              SummaryProvider &Summaries) {
+  if (Dtor->hasBody(Def))
+    return true;
+  const FunctionSummary *Summary = Summaries.summaryFor(*Dtor);
+  Def = Dtor;
+  return Summary && Summary->Known;
+}
+
 void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
                     llvm::ArrayRef<const FunctionDecl *> Explored,
                     llvm::SmallVectorImpl<OwnershipFinding> &Out) {
@@ -214,12 +252,12 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
     const CXXDestructorDecl *Dtor = RD->getDestructor();
     const FunctionDecl *DtorDef = nullptr;
     bool UserDtor = Dtor && Dtor->isUserProvided();
-    if (UserDtor && !Dtor->hasBody(DtorDef))
+    if (UserDtor && !visibleDefinition(Dtor, DtorDef, Summaries))
       continue; // a destructor the engine cannot see: stay silent
     bool DtorKnown = true;
     for (const CXXMethodDecl *M : RD->methods()) {
       const FunctionDecl *Def = nullptr;
-      if (!M->isInstance() || !M->hasBody(Def) || isa<CXXConstructorDecl>(M))
+      if (!isMemberFunctionToRead(M, Def))
         continue;
       const FunctionSummary *Summary = Summaries.summaryFor(*Def);
       if (!Summary || !Summary->Known) {
@@ -234,8 +272,12 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
         for (const ReleaseEffect &R : Case.Releases) {
           const FieldDecl *F = nullptr;
           if (isMemberPath(R.Object, F) && Members.count(F))
-            Members[F].Releases.push_back({cast<CXXMethodDecl>(Def), R.Fam,
-                                           R.Deallocator, R.Site});
+            Members[F].Releases.push_back(
+                {cast<CXXMethodDecl>(Def), R.Fam, R.Deallocator, R.Site,
+                 llvm::any_of(Case.Stores, [&](const StoreEffect &S) {
+                   return S.Object.Param == -1 && S.Object.Fields.empty() &&
+                          S.Field == F && S.Value.Kind == ValueDesc::Fresh;
+                 })});
         }
         for (const AccessPath &P : Case.Escapes) {
           const FieldDecl *F = nullptr;
@@ -251,14 +293,16 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
     if (!DtorKnown)
       continue;
 
-    for (auto &[Field, Facts] : Members) {
+    for (auto &MemberEntry : Members) {
+      const FieldDecl *Field = MemberEntry.first;
+      MemberFacts &Facts = MemberEntry.second;
       const Allocation &First = Facts.Allocations.front();
       llvm::SmallVector<const Release *, 2> DtorReleases;
       bool ReleasedElsewhere = false;
       for (const Release &R : Facts.Releases) {
         if (isa<CXXDestructorDecl>(R.Method))
           DtorReleases.push_back(&R);
-        else
+        else if (!R.Replaces)
           ReleasedElsewhere = true;
       }
       std::string Member = memberName(Field);
@@ -417,7 +461,8 @@ void analyseContainerMembers(ASTContext &Context, SummaryProvider &Summaries,
       continue;
     const CXXDestructorDecl *Dtor = RD->getDestructor();
     const FunctionDecl *DtorDef = nullptr;
-    if (Dtor && Dtor->isUserProvided() && !Dtor->hasBody(DtorDef))
+    if (Dtor && Dtor->isUserProvided() &&
+        !visibleDefinition(Dtor, DtorDef, Summaries))
       continue;
     // Member functions that release the elements, or let the container (or
     // the whole object) go where the engine cannot follow.
@@ -425,7 +470,7 @@ void analyseContainerMembers(ASTContext &Context, SummaryProvider &Summaries,
     bool Unknown = false;
     for (const CXXMethodDecl *M : RD->methods()) {
       const FunctionDecl *Def = nullptr;
-      if (!M->isInstance() || !M->hasBody(Def) || isa<CXXConstructorDecl>(M))
+      if (!isMemberFunctionToRead(M, Def))
         continue;
       const FunctionSummary *Summary = Summaries.summaryFor(*Def);
       if (!Summary || !Summary->Known) {

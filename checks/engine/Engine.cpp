@@ -9,10 +9,15 @@
 #include "engine/Engine.h"
 #include "engine/Classes.h"
 #include "engine/Explorer.h"
+#include "engine/SummaryDb.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include <chrono>
 
 namespace clang::tidy::memreview::engine {
@@ -90,14 +95,35 @@ public:
   llvm::SmallVector<const FunctionDecl *, 8> Callees;
 };
 
+void overriddenMethods(const CXXMethodDecl *M,
+                       llvm::SmallPtrSetImpl<const CXXMethodDecl *> &Out);
+
+/// Whether a summary does something a caller must see to find a mistake:
+/// it releases, hands over fresh memory or disposes of a container.
+bool hasOwnershipEffects(const FunctionSummary &S) {
+  if (!S.Known)
+    return false;
+  for (const SummaryCase &C : S.Cases) {
+    if (!C.Releases.empty() || !C.ElementStores.empty() ||
+        !C.ElementReleases.empty() || C.Return.Kind == ValueDesc::Fresh)
+      return true;
+    for (const StoreEffect &St : C.Stores)
+      if (St.Value.Kind == ValueDesc::Fresh)
+        return true;
+  }
+  return false;
+}
+
 class TranslationUnitAnalysis : public SummaryProvider {
 public:
-  explicit TranslationUnitAnalysis(ASTContext &Context) : Context(Context) {}
+  TranslationUnitAnalysis(ASTContext &Context,
+                          std::shared_ptr<SummaryDatabase> Database)
+      : Context(Context), Database(std::move(Database)) {}
 
   const FunctionSummary *summaryFor(const FunctionDecl &Callee) override {
     const FunctionDecl *Def = Callee.getDefinition();
     if (!Def || !Def->hasBody())
-      return nullptr;
+      return externalSummaryFor(Callee);
     Entry &E = Entries[Def];
     if (E.State == Entry::InProgress)
       return nullptr; // recursion: the cycle sees itself as unknown
@@ -109,25 +135,49 @@ public:
     return &Entries[Def].Result.Summary;
   }
 
+  /// The summary of a function defined in another translation unit, from the
+  /// database.
+  const FunctionSummary *externalSummaryFor(const FunctionDecl &Callee) {
+    if (!Database)
+      return nullptr;
+    const FunctionDecl *Canonical = Callee.getCanonicalDecl();
+    auto [It, New] = External.try_emplace(Canonical);
+    if (!New)
+      return It->second ? &*It->second : nullptr;
+    std::optional<std::string> Usr = usrOf(*Canonical);
+    if (!Usr)
+      return nullptr;
+    std::optional<llvm::json::Value> JSON = consult(*Usr);
+    std::optional<FunctionSummary> Summary;
+    if (JSON)
+      Summary = deserializeSummary(*JSON, Callee, Context.getSourceManager());
+    auto &Slot = External[Canonical];
+    Slot = std::move(Summary);
+    return Slot ? &*Slot : nullptr;
+  }
+
+  const FunctionSummary *
+  virtualSummaryFor(const CXXMethodDecl &Method) override {
+    if (!Database)
+      return nullptr;
+    const CXXMethodDecl *Canonical = Method.getCanonicalDecl();
+    auto [It, New] = Virtual.try_emplace(Canonical);
+    if (!New)
+      return It->second ? &*It->second : nullptr;
+    std::optional<FunctionSummary> Result = agreeingOverrides(*Canonical);
+    auto &Slot = Virtual[Canonical];
+    Slot = std::move(Result);
+    return Slot ? &*Slot : nullptr;
+  }
+
   void explore(const FunctionDecl &Function) {
     Entry &E = Entries[&Function];
     if (E.State != Entry::NotStarted)
       return;
     E.State = Entry::InProgress;
     ++Depth;
-    auto T0 = std::chrono::steady_clock::now();
-    if (getenv("MEMREVIEW_DEBUG"))
-      llvm::errs() << "exploring " << Function.getNameAsString() << "\n";
     ExplorationResult R = exploreFunction(Function, Context, *this, Limits);
     --Depth;
-    if (getenv("MEMREVIEW_DEBUG"))
-      llvm::errs() << "explored " << Function.getNameAsString() << " in "
-                   << std::chrono::duration<double>(
-                          std::chrono::steady_clock::now() - T0)
-                          .count()
-                   << "s over=" << R.OverBudget << "\n";
-    if (getenv("MEMREVIEW_DEBUG"))
-      dumpSummary(R.Summary, llvm::errs());
     ++Stats.FunctionsAnalysed;
     Stats.FunctionsOverBudget += R.OverBudget;
     Stats.FunctionsWithoutCFG += R.NoCFG;
@@ -140,20 +190,156 @@ public:
     for (auto &Item : Entries)
       for (OwnershipFinding &F : Item.second.Result.Findings)
         Out.push_back(std::move(F));
+    for (auto &Item : Entries)
+      Item.second.Result.Findings.clear();
   }
+
+  /// Methods of this unit with a body, by USR (for the overrides of virtual
+  /// calls).
+  void addLocalMethod(const CXXMethodDecl &Method) {
+    if (std::optional<std::string> Usr = usrOf(Method))
+      LocalMethods.try_emplace(*Usr, &Method);
+  }
+
+  /// What the unit read from the database, for its record.
+  std::vector<std::pair<std::string, std::string>> consulted() const {
+    std::vector<std::pair<std::string, std::string>> Out(Consulted.begin(),
+                                                         Consulted.end());
+    return Out;
+  }
+
+  SummaryDatabase *database() const { return Database.get(); }
 
   EngineStats Stats;
 
 private:
+  std::optional<llvm::json::Value> consult(const std::string &Usr) {
+    std::optional<llvm::json::Value> JSON = Database->lookup(Usr);
+    Consulted.try_emplace("f:" + Usr, SummaryDatabase::digestOf(JSON));
+    return JSON;
+  }
+
+  /// The summary every definition a virtual call of \p Method may reach
+  /// shares, if they all agree.
+  std::optional<FunctionSummary>
+  agreeingOverrides(const CXXMethodDecl &Method) {
+    std::optional<std::string> Usr = usrOf(Method);
+    if (!Usr)
+      return std::nullopt;
+    std::optional<std::vector<std::string>> Overrides =
+        Database->overridesOf(*Usr);
+    Consulted.try_emplace("o:" + *Usr,
+                          Database->digest("o:" + *Usr));
+    if (!Overrides)
+      return std::nullopt;
+    llvm::SmallVector<std::string, 4> Targets(Overrides->begin(),
+                                              Overrides->end());
+    // The method itself, unless it is pure.
+    if (!Method.isPureVirtual())
+      Targets.push_back(*Usr);
+    // Overrides this unit defines (perhaps not registered yet).
+    for (const auto &Local : LocalMethods) {
+      llvm::SmallPtrSet<const CXXMethodDecl *, 4> Overridden;
+      overriddenMethods(Local.second, Overridden);
+      if (Overridden.count(&Method))
+        Targets.push_back(Local.first().str());
+    }
+    llvm::sort(Targets);
+    Targets.erase(std::unique(Targets.begin(), Targets.end()), Targets.end());
+    if (Targets.empty())
+      return std::nullopt;
+    std::optional<std::string> Shape;
+    std::optional<llvm::json::Value> Chosen;
+    for (const std::string &Target : Targets) {
+      std::optional<llvm::json::Value> JSON;
+      auto Local = LocalMethods.find(Target);
+      if (Local != LocalMethods.end()) {
+        const FunctionSummary *S = summaryFor(*Local->second);
+        if (!S || !S->Known)
+          return std::nullopt;
+        JSON = serializeSummary(*S, Context.getSourceManager());
+      } else {
+        JSON = consult(Target);
+      }
+      if (!JSON || JSON->kind() == llvm::json::Value::Null)
+        return std::nullopt;
+      std::string This = summaryShape(*JSON);
+      if (Shape && *Shape != This)
+        return std::nullopt; // the overrides disagree: stay silent
+      Shape = This;
+      if (!Chosen)
+        Chosen = std::move(JSON);
+    }
+    return deserializeSummary(*Chosen, Method, Context.getSourceManager());
+  }
+
   struct Entry {
     enum { NotStarted, InProgress, Done } State = NotStarted;
     ExplorationResult Result;
   };
   ASTContext &Context;
+  std::shared_ptr<SummaryDatabase> Database;
   Budget Limits;
   std::map<const FunctionDecl *, Entry> Entries;
+  llvm::DenseMap<const FunctionDecl *, std::optional<FunctionSummary>> External;
+  llvm::DenseMap<const CXXMethodDecl *, std::optional<FunctionSummary>> Virtual;
+  llvm::StringMap<const CXXMethodDecl *> LocalMethods;
+  std::map<std::string, std::string> Consulted;
   unsigned Depth = 0;
 };
+
+/// The database this unit reads: the driver's choice, else the checks'
+/// SummaryDatabase option, else '.memreview' in the build directory if it
+/// exists.
+std::shared_ptr<SummaryDatabase> databaseFor(ASTContext &Context) {
+  std::string Dir;
+  if (const std::optional<std::string> &Forced = summaryDatabaseOverride())
+    Dir = *Forced;
+  else if (!engineConfig().SummaryDatabase.empty())
+    Dir = engineConfig().SummaryDatabase;
+  else if (!engineConfig().BuildDirectory.empty()) {
+    llvm::SmallString<256> Auto(engineConfig().BuildDirectory);
+    llvm::sys::path::append(Auto, ".memreview");
+    if (llvm::sys::fs::is_directory(Auto))
+      Dir = std::string(Auto);
+  }
+  if (Dir.empty())
+    return nullptr;
+  std::shared_ptr<SummaryDatabase> DB = sharedSummaryDatabase(Dir);
+  static std::mutex OpenMutex;
+  static llvm::StringMap<bool> Opened;
+  std::lock_guard<std::mutex> Lock(OpenMutex);
+  auto [It, New] = Opened.try_emplace(Dir, false);
+  if (New) {
+    std::string Message;
+    It->second = DB->open(/*Create=*/false, Message) ==
+                 SummaryDatabase::OpenStatus::Ready;
+    // The driver creates and reports its database itself; the plugin says
+    // once why it goes without one.
+    if (!It->second && !summaryDatabaseOverride())
+      llvm::errs() << "warning: memreview: " << Message << "\n";
+  }
+  return It->second ? DB : nullptr;
+}
+
+/// Whether other translation units may call \p FD: it is defined in the
+/// main file, is visible outside it and is not inline.
+bool isExported(const FunctionDecl &FD, const SourceManager &SM) {
+  if (!FD.isExternallyVisible() || FD.isInlined() ||
+      FD.isTemplateInstantiation() || FD.getDescribedFunctionTemplate() ||
+      (isa<CXXMethodDecl>(FD) &&
+       cast<CXXMethodDecl>(FD).getParent()->isLambda()))
+    return false;
+  return SM.isInMainFile(SM.getExpansionLoc(FD.getLocation()));
+}
+
+/// Every method \p M overrides, directly or not.
+void overriddenMethods(const CXXMethodDecl *M,
+                       llvm::SmallPtrSetImpl<const CXXMethodDecl *> &Out) {
+  for (const CXXMethodDecl *O : M->overridden_methods())
+    if (Out.insert(O->getCanonicalDecl()).second)
+      overriddenMethods(O, Out);
+}
 
 struct Cache {
   ASTContext *Context = nullptr;
@@ -163,14 +349,64 @@ struct Cache {
 
 thread_local Cache TheCache;
 thread_local EngineConfig TheConfig;
+thread_local std::optional<UnitRecord> TheRecord;
 
 } // namespace
 
 EngineConfig &engineConfig() { return TheConfig; }
 
-void resetEngineForNewTranslationUnit() { TheCache = Cache(); }
+void resetEngineForNewTranslationUnit() {
+  TheCache = Cache();
+  TheRecord.reset();
+}
+
+std::optional<UnitRecord> takeUnitRecord() { return std::exchange(TheRecord, {}); }
 
 const EngineStats &lastEngineStats() { return TheCache.Stats; }
+
+/// What the driver writes to the database for this unit: the summaries of
+/// the functions other units may call, the overrides it defines, what it
+/// read. Functions explored only for this are explored after the findings
+/// were collected, so recording changes no finding.
+static void recordUnit(ASTContext &Context,
+                       llvm::ArrayRef<const FunctionDecl *> Functions,
+                       TranslationUnitAnalysis &Analysis) {
+  const SourceManager &SM = Context.getSourceManager();
+  UnitRecord R;
+  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+    R.File = std::string(Main->getFileEntry().tryGetRealPathName());
+  if (R.File.empty())
+    return;
+  llvm::StringSet<> Seen;
+  for (const FunctionDecl *FD : Functions) {
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+        Method && Method->isVirtual()) {
+      llvm::SmallPtrSet<const CXXMethodDecl *, 4> Overridden;
+      overriddenMethods(Method, Overridden);
+      std::optional<std::string> Usr = usrOf(*Method);
+      for (const CXXMethodDecl *Base : Overridden)
+        if (std::optional<std::string> BaseUsr = usrOf(*Base); BaseUsr && Usr)
+          R.Overrides.push_back({*BaseUsr, *Usr});
+    }
+    if (!isExported(*FD, SM))
+      continue;
+    std::optional<std::string> Usr = usrOf(*FD);
+    if (!Usr || !Seen.insert(*Usr).second)
+      continue;
+    const FunctionSummary *Summary = Analysis.summaryFor(*FD);
+    if (!Summary || !Summary->Known)
+      continue;
+    llvm::json::Value JSON = serializeSummary(*Summary, SM);
+    if (JSON.kind() != llvm::json::Value::Null)
+      R.Functions.push_back({*Usr, std::move(JSON)});
+  }
+  llvm::sort(R.Overrides);
+  R.Overrides.erase(std::unique(R.Overrides.begin(), R.Overrides.end()),
+                    R.Overrides.end());
+  R.Inputs = unitInputs(SM);
+  R.Consulted = Analysis.consulted();
+  TheRecord = std::move(R);
+}
 
 const llvm::SmallVector<OwnershipFinding, 8> &
 analyseTranslationUnit(ASTContext &Context) {
@@ -190,6 +426,28 @@ analyseTranslationUnit(ASTContext &Context) {
       Calls;
   std::function<bool(const FunctionDecl *)> IsRelevant;
   llvm::DenseMap<const FunctionDecl *, bool> Scanned;
+  const SourceManager &SM = Context.getSourceManager();
+  TranslationUnitAnalysis Analysis(Context, databaseFor(Context));
+  for (const FunctionDecl *FD : Collector.Functions)
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+        Method && Method->isVirtual())
+      Analysis.addLocalMethod(*Method);
+  // A call of a function defined in another unit matters when the database
+  // says that it releases or hands over memory.
+  auto ExternalEffects = [&](const FunctionDecl *Callee) {
+    if (SM.isInSystemHeader(Callee->getLocation()))
+      return false;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+        Method && Method->isVirtual())
+      if (const FunctionSummary *S = Analysis.virtualSummaryFor(*Method);
+          S && hasOwnershipEffects(*S))
+        return true;
+    const FunctionDecl *Def = Callee->getDefinition();
+    if (Def && Def->hasBody())
+      return false;
+    const FunctionSummary *S = Analysis.externalSummaryFor(*Callee);
+    return S && hasOwnershipEffects(*S);
+  };
   auto Scan = [&](const FunctionDecl *FD) {
     BodyScanner Scanner;
     Scanner.TraverseStmt(FD->getBody());
@@ -198,11 +456,13 @@ analyseTranslationUnit(ASTContext &Context) {
         Scanner.TraverseStmt(Init->getInit());
     Relevant[FD] = Scanner.Relevant;
     auto &Out = Calls[FD];
-    for (const FunctionDecl *Callee : Scanner.Callees)
+    for (const FunctionDecl *Callee : Scanner.Callees) {
       if (const FunctionDecl *Def = Callee->getDefinition();
-          Def && Def->hasBody() &&
-          !Context.getSourceManager().isInSystemHeader(Def->getLocation()))
+          Def && Def->hasBody() && !SM.isInSystemHeader(Def->getLocation()))
         Out.push_back(Def);
+      if (!Relevant[FD] && ExternalEffects(Callee))
+        Relevant[FD] = true;
+    }
   };
   // Propagate relevance to callers until nothing changes (bounded by the
   // number of functions).
@@ -233,7 +493,6 @@ analyseTranslationUnit(ASTContext &Context) {
     }
   }
 
-  TranslationUnitAnalysis Analysis(Context);
   for (const FunctionDecl *FD : Collector.Functions)
     if (Relevant[FD])
       Analysis.explore(*FD);
@@ -244,7 +503,12 @@ analyseTranslationUnit(ASTContext &Context) {
   analyseClasses(Context, Analysis, Explored, TheCache.Findings);
   analyseContainerMembers(Context, Analysis, Explored, TheCache.Findings);
   Analysis.collectFindings(TheCache.Findings);
-  const SourceManager &SM = Context.getSourceManager();
+  if (recordUnits())
+    recordUnit(Context, Collector.Functions, Analysis);
+  else if (SummaryDatabase *DB = Analysis.database())
+    // The clang-tidy plugin: say why entries were not used (once each).
+    for (const std::string &Warning : DB->takeWarnings())
+      llvm::errs() << "warning: memreview: " << Warning << "\n";
   llvm::stable_sort(TheCache.Findings, [&](const OwnershipFinding &A,
                                            const OwnershipFinding &B) {
     return SM.isBeforeInTranslationUnit(A.Range.getBegin(), B.Range.getBegin());

@@ -182,6 +182,11 @@ struct EngineConfig {
   /// it and released after it leaks on that path. Off by default: in code
   /// bases with exceptions, most such calls never throw in practice.
   bool UnknownCallsMayThrow = false;
+  /// The summary database to read (the checks' SummaryDatabase option).
+  std::string SummaryDatabase;
+  /// The build directory of the translation unit: its '.memreview' is used
+  /// when no database is named.
+  std::string BuildDirectory;
 };
 
 /// The configuration of the engine on this thread; checks set it when a

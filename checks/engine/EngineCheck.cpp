@@ -11,6 +11,16 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::memreview::engine {
 
+EngineCheck::EngineCheck(StringRef Name, ClangTidyContext *Context,
+                         FindingKind Kind)
+    : ClangTidyCheck(Name, Context), Kind(Kind), TidyContext(Context),
+      SummaryDatabase(Options.getLocalOrGlobal("SummaryDatabase", "")) {}
+
+void EngineCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  if (!SummaryDatabase.empty())
+    Options.store(Opts, "SummaryDatabase", SummaryDatabase);
+}
+
 void EngineCheck::registerMatchers(MatchFinder *Finder) {
   // Called once per translation unit, before it is parsed.
   resetEngineForNewTranslationUnit();
@@ -21,6 +31,9 @@ void EngineCheck::check(const MatchFinder::MatchResult &Result) {
   // Analyses with uncompilable errors describe code that does not exist.
   if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
     return;
+  EngineConfig &Config = engineConfig();
+  Config.SummaryDatabase = SummaryDatabase;
+  Config.BuildDirectory = TidyContext->getCurrentBuildDirectory();
   for (const OwnershipFinding &F : analyseTranslationUnit(*Result.Context)) {
     if (F.Kind != Kind)
       continue;

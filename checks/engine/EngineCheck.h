@@ -16,10 +16,10 @@ namespace clang::tidy::memreview::engine {
 
 class EngineCheck : public ClangTidyCheck {
 public:
-  EngineCheck(StringRef Name, ClangTidyContext *Context, FindingKind Kind)
-      : ClangTidyCheck(Name, Context), Kind(Kind) {}
+  EngineCheck(StringRef Name, ClangTidyContext *Context, FindingKind Kind);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 protected:
   /// Emits the warning of \p F (the notes follow).
@@ -27,6 +27,10 @@ protected:
 
 private:
   FindingKind Kind;
+  ClangTidyContext *TidyContext;
+  /// The summary database to read (docs/summary-db.md); empty: the
+  /// '.memreview' directory of the build directory, if there is one.
+  std::string SummaryDatabase;
 };
 
 } // namespace clang::tidy::memreview::engine

@@ -908,17 +908,6 @@ void Explorer::collectGarbage(State &S, SourceRange Where, LossKind Kind,
     if (Addr.singleValue() == 0)
       continue;
     Status.Kind = ObjectStatus::Lost;
-    if (getenv("MEMREVIEW_DEBUG")) {
-      llvm::errs() << "leak of object " << O << " store:\n";
-      for (const auto &[R, V] : S.Store)
-        llvm::errs() << "  " << R << " (" << regionName(R) << ") = kind "
-                     << (int)V.Kind << " id " << V.Id << " num " << V.Num
-                     << "\n";
-      for (const auto &[OO, St] : S.Objects)
-        llvm::errs() << "  obj " << OO << " owned " << ObjectTable[OO].Owned
-                     << " status " << (int)St.Kind << " region "
-                     << objectRegion(OO) << "\n";
-    }
     OwnershipFinding F;
     F.Kind = FindingKind::Leak;
     F.Range = Where.isValid() ? Where : Function.getBody()->getEndLoc();
@@ -1088,6 +1077,8 @@ void Explorer::report(OwnershipFinding F, const State &S, ObjId About,
 
 void Explorer::recordSummaryCase(const State &S) {
   SummaryCase Case;
+  // Allocations stored into memory the caller's objects hold.
+  llvm::SmallDenseSet<ObjId, 4> HandedOver;
   for (unsigned I = 0; I < ParamSyms.size(); ++I)
     if (ParamSyms[I]) {
       RangeSet R = S.range(*ParamSyms[I]);
@@ -1135,11 +1126,13 @@ void Explorer::recordSummaryCase(const State &S) {
         }
         const Region &ContainerInfo = Regions[Info.Parent];
         if (ObjectTable[*O].Owned && ContainerInfo.Kind == Region::Field &&
-            ContainerInfo.Parent == RegionBase[R])
+            ContainerInfo.Parent == RegionBase[R]) {
+          HandedOver.insert(*O);
           Case.ElementStores.push_back(
               {*ObjectTable[Base.Obj].Origin,
                static_cast<const FieldDecl *>(ContainerInfo.Ptr),
-               describeValue(S, V)});
+               describeValue(S, V), false, SourceLocation()});
+        }
         continue;
       }
       if (Info.Kind != Region::Field || Info.Parent != RegionBase[R])
@@ -1151,7 +1144,8 @@ void Explorer::recordSummaryCase(const State &S) {
     auto Initial = InitialValues.find(R);
     if (Initial != InitialValues.end() && llvm::is_contained(Initial->second, V))
       continue;
-    StoreEffect Store{*ObjectTable[Base.Obj].Origin, Field, describeValue(S, V)};
+    StoreEffect Store{*ObjectTable[Base.Obj].Origin, Field, describeValue(S, V),
+                      false, SourceLocation()};
     // The old content: known null, or released by this function, or not.
     Store.OverwritesLive = true;
     if (Initial != InitialValues.end())
@@ -1164,6 +1158,8 @@ void Explorer::recordSummaryCase(const State &S) {
         }
     if (auto Site = StoreSites.find(R); Site != StoreSites.end())
       Store.Site = Site->second;
+    if (std::optional<ObjId> O = objectOf(V))
+      HandedOver.insert(*O);
     Case.Stores.push_back(Store);
   }
   for (RegionId C : S.ElementsReleased) {
@@ -1180,7 +1176,11 @@ void Explorer::recordSummaryCase(const State &S) {
       Case.ElementReleases.push_back({*ObjectTable[Base.Obj].Origin, nullptr});
   }
   if (S.Returned) {
-    Case.Return = describeValue(S, *S.Returned);
+    // Memory the function also stored where its caller's objects own it (a
+    // member, a member container) is lent to the caller, not handed over.
+    std::optional<ObjId> Returned = objectOf(*S.Returned);
+    if (!Returned || !HandedOver.count(*Returned))
+      Case.Return = describeValue(S, *S.Returned);
     // A struct returned by value: what its fields hold (param -2 is the
     // returned object).
     SVal R = *S.Returned;
@@ -1190,7 +1190,8 @@ void Explorer::recordSummaryCase(const State &S) {
         if (Info.Kind == Region::Field && Info.Parent == R.Id)
           Case.Stores.push_back({AccessPath{-2, {}},
                                  static_cast<const FieldDecl *>(Info.Ptr),
-                                 describeValue(S, V)});
+                                 describeValue(S, V), false,
+                                 SourceLocation()});
       }
   }
   Case.Throws = S.Throwing != nullptr;

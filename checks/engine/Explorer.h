@@ -41,7 +41,16 @@ public:
   virtual ~SummaryProvider() = default;
   /// The summary of \p Callee, or null when it is unknown (no body in this
   /// translation unit, a system function, a recursive cycle, over budget).
+  /// Functions defined in other translation units are looked up in the
+  /// summary database, when there is one.
   virtual const FunctionSummary *summaryFor(const FunctionDecl &Callee) = 0;
+  /// The summary shared by every definition a virtual call of \p Method may
+  /// reach when the dynamic type is unknown: the overrides the program
+  /// defines (known from the summary database) must all agree. Null when
+  /// they do not, or when nobody knows them all.
+  virtual const FunctionSummary *virtualSummaryFor(const CXXMethodDecl &Method) {
+    return nullptr;
+  }
 };
 
 struct ExplorationResult {

@@ -146,6 +146,12 @@ private:
                    llvm::ArrayRef<const Expr *> ArgExprs,
                    std::optional<SVal> This, State &S, States &Next);
   bool isSystemDecl(const Decl *D) const;
+  /// The summary to apply for a call of \p Callee that reaches \p Target
+  /// (null: a virtual call of unknown dynamic type), and in \p Applied the
+  /// declaration it describes; null when the call is unknown code.
+  const FunctionSummary *summaryOfCall(const FunctionDecl *Callee,
+                                       const FunctionDecl *Target,
+                                       const FunctionDecl *&Applied);
   /// With EngineConfig::UnknownCallsMayThrow, explores the path on which
   /// \p Call (of unknown code) throws.
   void mayThrow(const FunctionDecl *Callee, const Expr *Call, const State &S);

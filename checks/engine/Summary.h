@@ -136,7 +136,7 @@ struct FunctionSummary {
   llvm::SmallVector<SummaryCase, 2> Cases;
 };
 
-/// Prints \p Summary for debugging (MEMREVIEW_DEBUG=summaries).
+/// Prints \p Summary for debugging.
 void dumpSummary(const FunctionSummary &Summary, llvm::raw_ostream &OS);
 
 /// The most cases a summary keeps; beyond that it becomes unknown.

@@ -824,15 +824,8 @@ void Explorer::destroyRegion(State S, RegionId R, const CXXRecordDecl *Record,
     return;
   }
   const FunctionDecl *Def = nullptr;
-  const FunctionSummary *Summary = nullptr;
-  if (Dtor->hasBody(Def) &&
-      !Context.getSourceManager().isInSystemHeader(Def->getLocation()))
-    Summary = Summaries.summaryFor(*Def);
-  if (getenv("MEMREVIEW_DEBUG"))
-    llvm::errs() << "destroyRegion " << Record->getName() << " summary "
-                 << (Summary ? (Summary->Known ? "known" : "unknown") : "none")
-                 << "\n";
-  if (!Summary || !Summary->Known) {
+  const FunctionSummary *Summary = summaryOfCall(Dtor, Dtor, Def);
+  if (!Summary) {
     // A destructor the engine cannot see may release what the object holds.
     escapeContents(S, R);
     Next.push_back(std::move(S));

@@ -28,6 +28,7 @@ LeakCheck::LeakCheck(StringRef Name, ClangTidyContext *Context)
       AssumeUnknownCallsThrow(Options.get("AssumeUnknownCallsThrow", false)) {}
 
 void LeakCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  EngineCheck::storeOptions(Opts);
   Options.store(Opts, "AssumeUnknownCallsThrow", AssumeUnknownCallsThrow);
 }
 

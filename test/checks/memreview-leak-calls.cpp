@@ -6,6 +6,7 @@
 // memory through out-parameters are followed across calls.
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 struct Connection {
   int fd = -1;
@@ -365,4 +366,35 @@ Connection *openAfterHops(int hops) {
 void leakFromRecursiveFactory() {
   Connection *conn = openAfterHops(2);
   logConnection(conn);
+}
+
+// A registry that keeps what it creates and returns it to the caller only
+// as a borrowed pointer: discarding the pointer leaks nothing.
+struct Registry {
+  std::vector<Connection *> all;
+  Connection *primary = nullptr;
+  Connection *track();
+  Connection *makePrimary();
+  Connection *create();
+};
+Connection *Registry::track() {
+  Connection *conn = new Connection;
+  all.push_back(conn);
+  return conn;
+}
+Connection *Registry::makePrimary() {
+  primary = new Connection;
+  return primary;
+}
+void discardBorrowedResults(Registry &registry) {
+  registry.track();
+  registry.makePrimary();
+}
+
+// Twin: a member function that hands its product over is a factory.
+Connection *Registry::create() { return new Connection; }
+void discardCreatedResult(Registry &registry) {
+  registry.create();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: memory allocated with 'new' is leaked: the value holding it is discarded [memreview-leak]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: memory is allocated by 'create' here
 }

@@ -220,3 +220,52 @@ private:
   Canvas &operator=(const Canvas &);
   unsigned char *pixels;
 };
+
+// ===== Member functions that replace or dispose of the member =====
+
+// A member function that deletes the old object and allocates a new one
+// replaces what the member owns: after it, the member still owns memory that
+// nothing releases.
+class Link {
+public:
+  Link() : peer(new int(0)) {}
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: 'Link::peer' owns memory allocated with 'new' that neither the destructor nor any member function of 'Link' releases: every 'Link' object leaks it [memreview-owning-member]
+  // CHECK-NOTES: :[[@LINE+12]]:3: note: 'Link::peer' is declared here
+  // CHECK-NOTES: :[[@LINE-3]]:17: note: 'Link::peer' receives memory allocated with 'new' here, in 'Link::Link'
+  // CHECK-NOTES: :[[@LINE+5]]:12: note: 'Link::peer' receives memory allocated with 'new' here, in 'Link::reset'
+  // CHECK-NOTES: :[[@LINE+9]]:3: note: use 'std::unique_ptr' (or 'std::vector' for an array) for 'peer' to release it automatically
+  void reset() {
+    int *old = peer;
+    delete old;
+    peer = new int(1);
+  }
+  int value() const { return *peer; }
+
+private:
+  int *peer;
+};
+
+// Twin: a member function that disposes of the member (users call close()
+// before dropping the object).
+class Socket {
+public:
+  Socket() : handle(new int(0)) {}
+  void close() {
+    delete handle;
+    handle = nullptr;
+  }
+
+private:
+  int *handle;
+};
+
+// Twin: a member function defined in another file may release the member;
+// without its summary, the check stays silent.
+class Channel {
+public:
+  Channel() : buffer(new char[64]) {}
+  void shutdown();
+
+private:
+  char *buffer;
+};

@@ -1,0 +1,1003 @@
+//===--- SummaryDb.cpp - summaries across translation units ---------------===//
+//
+// Part of memreview. docs/summary-db.md describes the layout and the format
+// written here.
+//
+//===----------------------------------------------------------------------===//
+
+#include "engine/SummaryDb.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA1.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace json = llvm::json;
+
+namespace clang::tidy::memreview::engine {
+
+//===-- Names and hashes --------------------------------------------------===//
+
+std::optional<std::string> usrOf(const Decl &D) {
+  llvm::SmallString<128> Buffer;
+  if (index::generateUSRForDecl(D.getCanonicalDecl(), Buffer) || Buffer.empty())
+    return std::nullopt;
+  return std::string(Buffer);
+}
+
+std::string hashText(llvm::StringRef Data) {
+  llvm::SHA1 Hasher;
+  Hasher.update(Data);
+  std::array<uint8_t, 20> Digest = Hasher.final();
+  // 16 bytes are plenty to tell entries apart.
+  return llvm::toHex(llvm::ArrayRef<uint8_t>(Digest).take_front(16),
+                     /*LowerCase=*/true);
+}
+
+//===-- Serialisation -----------------------------------------------------===//
+
+namespace {
+
+/// Families are written by the name of their allocator ('new', 'malloc').
+llvm::StringRef familyKey(Family F) { return allocatorName(F); }
+
+std::optional<Family> familyFromKey(llvm::StringRef Key) {
+  for (Family F : {Family::New, Family::NewArray, Family::Malloc,
+                   Family::OperatorNew, Family::Custom})
+    if (familyKey(F) == Key)
+      return F;
+  return std::nullopt;
+}
+
+/// "ns::Record::field" of a named field; nothing for unnamed fields and
+/// fields of unnamed records, which another unit could not find again.
+std::optional<std::string> fieldKey(const FieldDecl *F) {
+  if (!F)
+    return std::string();
+  const auto *RD = dyn_cast<RecordDecl>(F->getParent());
+  if (F->getName().empty() || !RD || RD->getName().empty())
+    return std::nullopt;
+  return RD->getQualifiedNameAsString() + "::" + F->getName().str();
+}
+
+class Writer {
+public:
+  explicit Writer(const SourceManager &SM) : SM(SM) {}
+
+  std::optional<json::Value> summary(const FunctionSummary &S) {
+    json::Array Cases;
+    for (const SummaryCase &C : S.Cases)
+      Cases.push_back(caseOf(C));
+    if (Failed)
+      return std::nullopt;
+    json::Object O{{"cases", std::move(Cases)}};
+    if (S.TouchesGlobals)
+      O["globals"] = true;
+    if (!Files.empty())
+      O["files"] = std::move(Files);
+    return json::Value(std::move(O));
+  }
+
+private:
+  json::Value path(const AccessPath &P) {
+    json::Array A{P.Param};
+    for (const FieldDecl *F : P.Fields)
+      A.push_back(field(F));
+    return A;
+  }
+  json::Value field(const FieldDecl *F) {
+    if (!F)
+      return nullptr;
+    std::optional<std::string> Key = fieldKey(F);
+    if (!Key) {
+      Failed = true;
+      return nullptr;
+    }
+    return *Key;
+  }
+  json::Value site(SourceLocation Loc) {
+    if (Loc.isInvalid())
+      return nullptr;
+    SourceLocation File = SM.getFileLoc(Loc);
+    FileID FID = SM.getFileID(File);
+    OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
+    if (!FE)
+      return nullptr;
+    std::string Path(FE->getFileEntry().tryGetRealPathName());
+    if (Path.empty())
+      return nullptr;
+    auto [It, New] = FileIndex.try_emplace(Path, FileIndex.size());
+    if (New)
+      Files.push_back(Path);
+    return json::Array{It->second, SM.getSpellingLineNumber(File),
+                       SM.getSpellingColumnNumber(File)};
+  }
+  json::Value value(const ValueDesc &D) {
+    switch (D.Kind) {
+    case ValueDesc::Unknown:
+      return json::Object{{"k", "unknown"}};
+    case ValueDesc::Null:
+      return json::Object{{"k", "null"}};
+    case ValueDesc::Constant:
+      return json::Object{{"k", "const"}, {"v", D.Value}};
+    case ValueDesc::ObjectOf:
+      return json::Object{{"k", "obj"}, {"path", path(D.Path)}};
+    case ValueDesc::Fresh:
+      return json::Object{{"k", "fresh"},
+                          {"fam", familyKey(D.Fam)},
+                          {"null", D.MaybeNull},
+                          {"alloc", D.Allocator},
+                          {"site", site(D.Site)}};
+    }
+    return nullptr;
+  }
+  json::Value store(const StoreEffect &S) {
+    return json::Object{{"obj", path(S.Object)},
+                        {"field", field(S.Field)},
+                        {"val", value(S.Value)},
+                        {"live", S.OverwritesLive},
+                        {"site", site(S.Site)}};
+  }
+  json::Value caseOf(const SummaryCase &C) {
+    json::Object O;
+    if (!C.Conditions.empty()) {
+      json::Array Conds;
+      for (const auto &[Param, Range] : C.Conditions) {
+        json::Array Intervals;
+        for (const auto &[Lo, Hi] : Range.intervals())
+          Intervals.push_back(json::Array{Lo, Hi});
+        Conds.push_back(json::Array{Param, std::move(Intervals)});
+      }
+      O["if"] = std::move(Conds);
+    }
+    auto List = [&](llvm::StringRef Key, auto &Items, auto Each) {
+      if (Items.empty())
+        return;
+      json::Array A;
+      for (const auto &Item : Items)
+        A.push_back(Each(Item));
+      O[Key] = std::move(A);
+    };
+    List("rel", C.Releases, [&](const ReleaseEffect &R) -> json::Value {
+      return json::Object{{"obj", path(R.Object)},
+                          {"fam", familyKey(R.Fam)},
+                          {"dealloc", R.Deallocator},
+                          {"site", site(R.Site)}};
+    });
+    List("deref", C.Derefs, [&](const AccessPath &P) { return path(P); });
+    List("esc", C.Escapes, [&](const AccessPath &P) { return path(P); });
+    List("st", C.Stores, [&](const StoreEffect &S) { return store(S); });
+    List("est", C.ElementStores, [&](const StoreEffect &S) { return store(S); });
+    List("erel", C.ElementReleases,
+         [&](const std::pair<AccessPath, const FieldDecl *> &E) -> json::Value {
+           return json::Array{path(E.first), field(E.second)};
+         });
+    if (C.Return.Kind != ValueDesc::Unknown)
+      O["ret"] = value(C.Return);
+    if (C.Throws)
+      O["throws"] = true;
+    return O;
+  }
+
+  const SourceManager &SM;
+  json::Array Files;
+  llvm::StringMap<unsigned> FileIndex;
+  bool Failed = false;
+};
+
+/// Reads a summary back against a declaration of the reading unit. Any
+/// surprise makes the whole summary untrusted.
+class Reader {
+public:
+  Reader(const FunctionDecl &FD, SourceManager &SM) : FD(FD), SM(SM) {}
+
+  std::optional<FunctionSummary> summary(const json::Value &V) {
+    const json::Object *O = V.getAsObject();
+    if (!O)
+      return std::nullopt;
+    if (const json::Array *FileList = O->getArray("files"))
+      for (const json::Value &F : *FileList) {
+        std::optional<llvm::StringRef> Path = F.getAsString();
+        if (!Path)
+          return std::nullopt;
+        Files.push_back(Path->str());
+      }
+    FileIDs.assign(Files.size(), FileID());
+    FunctionSummary S;
+    S.Known = true;
+    S.TouchesGlobals = O->getBoolean("globals").value_or(false);
+    const json::Array *Cases = O->getArray("cases");
+    if (!Cases || Cases->size() > MaxSummaryCases)
+      return std::nullopt;
+    for (const json::Value &C : *Cases) {
+      std::optional<SummaryCase> Case = caseOf(C);
+      if (!Case)
+        return std::nullopt;
+      S.Cases.push_back(std::move(*Case));
+    }
+    return S;
+  }
+
+private:
+  /// The type of the object a parameter designates.
+  QualType rootType(int Param) {
+    if (Param == -1) {
+      const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
+      if (!Method || !Method->isInstance())
+        return QualType();
+      return QualType(Method->getParent()->getTypeForDecl(), 0);
+    }
+    if (Param == -2)
+      return FD.getReturnType()->isRecordType() ? FD.getReturnType()
+                                                : QualType();
+    if (Param < 0 || static_cast<unsigned>(Param) >= FD.getNumParams())
+      return QualType();
+    QualType T = FD.getParamDecl(Param)->getType();
+    if (T->isReferenceType())
+      return T.getNonReferenceType();
+    if (T->isPointerType())
+      return T->getPointeeType();
+    return T;
+  }
+
+  static const FieldDecl *findField(const CXXRecordDecl *RD,
+                                    llvm::StringRef Key, unsigned Depth = 0) {
+    if (!RD || !(RD = RD->getDefinition()) || Depth > 16)
+      return nullptr;
+    for (const FieldDecl *F : RD->fields())
+      if (std::optional<std::string> K = fieldKey(F); K && *K == Key)
+        return F;
+    for (const CXXBaseSpecifier &Base : RD->bases())
+      if (const FieldDecl *F = findField(
+              Base.getType()->getAsCXXRecordDecl(), Key, Depth + 1))
+        return F;
+    return nullptr;
+  }
+
+  /// The field \p V names in an object of type \p T (null JSON: no field).
+  bool field(const json::Value &V, QualType T, const FieldDecl *&Out) {
+    Out = nullptr;
+    if (V.kind() == json::Value::Null)
+      return true;
+    std::optional<llvm::StringRef> Key = V.getAsString();
+    if (!Key || T.isNull())
+      return false;
+    Out = findField(T->getAsCXXRecordDecl(), *Key);
+    return Out != nullptr;
+  }
+
+  /// What a pointer of type \p T points to (or a reference refers to).
+  static QualType pointee(QualType T) {
+    if (T.isNull())
+      return T;
+    if (T->isReferenceType())
+      return T.getNonReferenceType();
+    if (T->isPointerType())
+      return T->getPointeeType();
+    return QualType();
+  }
+
+  bool path(const json::Value &V, AccessPath &P, QualType &Reached) {
+    const json::Array *A = V.getAsArray();
+    if (!A || A->empty())
+      return false;
+    std::optional<int64_t> Param = (*A)[0].getAsInteger();
+    if (!Param || *Param < -2 || *Param > 4096)
+      return false;
+    P.Param = static_cast<int>(*Param);
+    QualType T = rootType(P.Param);
+    if (T.isNull() && !(P.Param >= 0 &&
+                        static_cast<unsigned>(P.Param) < FD.getNumParams()))
+      return false;
+    for (size_t I = 1; I < A->size(); ++I) {
+      const FieldDecl *F = nullptr;
+      if ((*A)[I].kind() == json::Value::Null) {
+        T = pointee(T);
+      } else {
+        if (!field((*A)[I], T, F))
+          return false;
+        T = pointee(F->getType());
+      }
+      P.Fields.push_back(F);
+    }
+    Reached = T;
+    return true;
+  }
+  bool path(const json::Value &V, AccessPath &P) {
+    QualType Ignored;
+    return path(V, P, Ignored);
+  }
+
+  bool site(const json::Value *V, SourceLocation &Loc) {
+    Loc = SourceLocation();
+    if (!V || V->kind() == json::Value::Null)
+      return true;
+    const json::Array *A = V->getAsArray();
+    if (!A || A->size() != 3)
+      return false;
+    std::optional<int64_t> Index = (*A)[0].getAsInteger();
+    std::optional<int64_t> Line = (*A)[1].getAsInteger();
+    std::optional<int64_t> Column = (*A)[2].getAsInteger();
+    if (!Index || !Line || !Column || *Index < 0 ||
+        static_cast<size_t>(*Index) >= Files.size() || *Line < 1 ||
+        *Column < 1)
+      return false;
+    FileID &FID = FileIDs[*Index];
+    if (FID.isInvalid()) {
+      // The file may not be part of this unit: give it a FileID of its own
+      // so that notes can point into it.
+      OptionalFileEntryRef FE =
+          SM.getFileManager().getOptionalFileRef(Files[*Index]);
+      if (!FE)
+        return true; // moved away: no location rather than a wrong one
+      FID = SM.translateFile(*FE);
+      if (FID.isInvalid())
+        FID = SM.createFileID(*FE, SourceLocation(), SrcMgr::C_User);
+    }
+    Loc = SM.translateLineCol(FID, *Line, *Column);
+    return true;
+  }
+
+  bool value(const json::Value *V, ValueDesc &D) {
+    D = ValueDesc();
+    if (!V)
+      return true;
+    const json::Object *O = V->getAsObject();
+    if (!O)
+      return false;
+    llvm::StringRef K = O->getString("k").value_or("");
+    if (K == "unknown")
+      return true;
+    if (K == "null") {
+      D.Kind = ValueDesc::Null;
+      return true;
+    }
+    if (K == "const") {
+      std::optional<int64_t> N = O->getInteger("v");
+      if (!N)
+        return false;
+      D.Kind = ValueDesc::Constant;
+      D.Value = *N;
+      return true;
+    }
+    if (K == "obj") {
+      D.Kind = ValueDesc::ObjectOf;
+      const json::Value *P = O->get("path");
+      return P && path(*P, D.Path);
+    }
+    if (K == "fresh") {
+      D.Kind = ValueDesc::Fresh;
+      std::optional<Family> F = familyFromKey(O->getString("fam").value_or(""));
+      if (!F)
+        return false;
+      D.Fam = *F;
+      D.MaybeNull = O->getBoolean("null").value_or(false);
+      D.Allocator = O->getString("alloc").value_or(allocatorName(*F)).str();
+      return site(O->get("site"), D.Site);
+    }
+    return false;
+  }
+
+  bool store(const json::Value &V, StoreEffect &S) {
+    const json::Object *O = V.getAsObject();
+    if (!O || !O->get("obj"))
+      return false;
+    QualType Reached;
+    if (!path(*O->get("obj"), S.Object, Reached))
+      return false;
+    if (const json::Value *F = O->get("field"))
+      if (!field(*F, Reached, S.Field))
+        return false;
+    S.OverwritesLive = O->getBoolean("live").value_or(false);
+    return value(O->get("val"), S.Value) && site(O->get("site"), S.Site);
+  }
+
+  template <typename T, typename Fn>
+  bool list(const json::Object &O, llvm::StringRef Key,
+            llvm::SmallVectorImpl<T> &Out, Fn Each) {
+    const json::Value *V = O.get(Key);
+    if (!V)
+      return true;
+    const json::Array *A = V->getAsArray();
+    if (!A)
+      return false;
+    for (const json::Value &Item : *A) {
+      T Element{};
+      if (!Each(Item, Element))
+        return false;
+      Out.push_back(std::move(Element));
+    }
+    return true;
+  }
+
+  std::optional<SummaryCase> caseOf(const json::Value &V) {
+    const json::Object *O = V.getAsObject();
+    if (!O)
+      return std::nullopt;
+    SummaryCase C;
+    if (const json::Array *Conds = O->getArray("if"))
+      for (const json::Value &Cond : *Conds) {
+        const json::Array *Pair = Cond.getAsArray();
+        if (!Pair || Pair->size() != 2)
+          return std::nullopt;
+        std::optional<int64_t> Param = (*Pair)[0].getAsInteger();
+        const json::Array *Intervals = (*Pair)[1].getAsArray();
+        if (!Param || !Intervals)
+          return std::nullopt;
+        llvm::SmallVector<std::pair<int64_t, int64_t>, 2> I;
+        for (const json::Value &Interval : *Intervals) {
+          const json::Array *LoHi = Interval.getAsArray();
+          if (!LoHi || LoHi->size() != 2 || !(*LoHi)[0].getAsInteger() ||
+              !(*LoHi)[1].getAsInteger())
+            return std::nullopt;
+          I.push_back({*(*LoHi)[0].getAsInteger(), *(*LoHi)[1].getAsInteger()});
+        }
+        C.Conditions.push_back(
+            {static_cast<int>(*Param), RangeSet::fromIntervals(I)});
+      }
+    bool OK =
+        list(*O, "rel", C.Releases,
+             [&](const json::Value &Item, ReleaseEffect &R) {
+               const json::Object *RO = Item.getAsObject();
+               if (!RO || !RO->get("obj") || !path(*RO->get("obj"), R.Object))
+                 return false;
+               std::optional<Family> F =
+                   familyFromKey(RO->getString("fam").value_or(""));
+               if (!F)
+                 return false;
+               R.Fam = *F;
+               R.Deallocator =
+                   RO->getString("dealloc").value_or(deallocatorName(*F)).str();
+               return site(RO->get("site"), R.Site);
+             }) &&
+        list(*O, "deref", C.Derefs,
+             [&](const json::Value &Item, AccessPath &P) {
+               return path(Item, P);
+             }) &&
+        list(*O, "esc", C.Escapes,
+             [&](const json::Value &Item, AccessPath &P) {
+               return path(Item, P);
+             }) &&
+        list(*O, "st", C.Stores,
+             [&](const json::Value &Item, StoreEffect &S) {
+               return store(Item, S);
+             }) &&
+        list(*O, "est", C.ElementStores,
+             [&](const json::Value &Item, StoreEffect &S) {
+               return store(Item, S);
+             }) &&
+        list(*O, "erel", C.ElementReleases,
+             [&](const json::Value &Item,
+                 std::pair<AccessPath, const FieldDecl *> &E) {
+               const json::Array *A = Item.getAsArray();
+               QualType Reached;
+               return A && A->size() == 2 && path((*A)[0], E.first, Reached) &&
+                      field((*A)[1], Reached, E.second);
+             }) &&
+        value(O->get("ret"), C.Return);
+    if (!OK)
+      return std::nullopt;
+    C.Throws = O->getBoolean("throws").value_or(false);
+    return C;
+  }
+
+  const FunctionDecl &FD;
+  SourceManager &SM;
+  std::vector<std::string> Files;
+  std::vector<FileID> FileIDs;
+};
+
+/// \p V without "site" members and the file table.
+json::Value withoutSites(const json::Value &V) {
+  if (const json::Object *O = V.getAsObject()) {
+    json::Object Out;
+    for (const auto &[Key, Item] : *O)
+      if (Key != "site" && Key != "files")
+        Out[Key] = withoutSites(Item);
+    return Out;
+  }
+  if (const json::Array *A = V.getAsArray()) {
+    json::Array Out;
+    for (const json::Value &Item : *A)
+      Out.push_back(withoutSites(Item));
+    return Out;
+  }
+  return V;
+}
+
+std::string print(const json::Value &V) {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  OS << V;
+  return S;
+}
+
+std::optional<json::Value> readJSONFile(llvm::StringRef Path,
+                                        std::string &Error) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buffer) {
+    Error = Buffer.getError().message();
+    return std::nullopt;
+  }
+  llvm::Expected<json::Value> V = json::parse((*Buffer)->getBuffer());
+  if (!V) {
+    Error = llvm::toString(V.takeError());
+    return std::nullopt;
+  }
+  return std::move(*V);
+}
+
+} // namespace
+
+llvm::json::Value serializeSummary(const FunctionSummary &Summary,
+                                   const SourceManager &SM) {
+  if (!Summary.Known)
+    return nullptr;
+  Writer W(SM);
+  std::optional<json::Value> V = W.summary(Summary);
+  return V ? std::move(*V) : json::Value(nullptr);
+}
+
+std::optional<FunctionSummary> deserializeSummary(const llvm::json::Value &JSON,
+                                                  const FunctionDecl &FD,
+                                                  SourceManager &SM) {
+  return Reader(FD, SM).summary(JSON);
+}
+
+std::string summaryShape(const llvm::json::Value &Summary) {
+  return print(withoutSites(Summary));
+}
+
+//===-- Files -------------------------------------------------------------===//
+
+bool writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents,
+                         std::string &Error) {
+  if (std::error_code EC =
+          llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path))) {
+    Error = "cannot create the directory of '" + Path.str() +
+            "': " + EC.message();
+    return false;
+  }
+  // A temporary file beside the target, renamed over it: readers see the
+  // old file or the new one, never a part.
+  llvm::SmallString<256> Temp;
+  int FD = -1;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
+          Path + ".tmp-%%%%%%%%", FD, Temp)) {
+    Error = "cannot write '" + Path.str() + "': " + EC.message();
+    return false;
+  }
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Contents;
+    OS.close();
+    if (OS.has_error()) {
+      Error = "cannot write '" + Path.str() + "': " + OS.error().message();
+      OS.clear_error();
+      llvm::sys::fs::remove(Temp);
+      return false;
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
+    Error = "cannot write '" + Path.str() + "': " + EC.message();
+    llvm::sys::fs::remove(Temp);
+    return false;
+  }
+  return true;
+}
+
+std::vector<UnitInput> unitInputs(const SourceManager &SM) {
+  std::vector<UnitInput> Inputs;
+  llvm::StringSet<> Seen;
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    FileEntryRef FE = It->first;
+    const SrcMgr::ContentCache *Cache = It->second;
+    (void)Cache;
+    std::string Path(FE.getFileEntry().tryGetRealPathName());
+    if (Path.empty() || !Seen.insert(Path).second)
+      continue;
+    FileID FID = SM.translateFile(FE);
+    if (FID.isValid() &&
+        SrcMgr::isSystem(SM.getFileCharacteristic(SM.getLocForStartOfFile(FID))))
+      continue;
+    llvm::sys::fs::file_status Status;
+    if (llvm::sys::fs::status(Path, Status))
+      continue;
+    Inputs.push_back({Path, Status.getSize(),
+                      llvm::sys::toTimeT(Status.getLastModificationTime())});
+  }
+  llvm::sort(Inputs, [](const UnitInput &A, const UnitInput &B) {
+    return A.Path < B.Path;
+  });
+  return Inputs;
+}
+
+//===-- The database ------------------------------------------------------===//
+
+SummaryDatabase::SummaryDatabase(std::string Directory)
+    : Directory(std::move(Directory)) {}
+
+std::string SummaryDatabase::functionPath(llvm::StringRef Usr) const {
+  std::string H = hashText(Usr);
+  llvm::SmallString<256> P(Directory);
+  llvm::sys::path::append(P, "functions", H.substr(0, 2), H + ".json");
+  return std::string(P);
+}
+
+std::string SummaryDatabase::overridesDir(llvm::StringRef BaseUsr) const {
+  llvm::SmallString<256> P(Directory);
+  llvm::sys::path::append(P, "overrides", hashText(BaseUsr));
+  return std::string(P);
+}
+
+std::string SummaryDatabase::unitPath(llvm::StringRef File) const {
+  llvm::SmallString<256> P(Directory);
+  llvm::sys::path::append(P, "units", hashText(File) + ".json");
+  return std::string(P);
+}
+
+SummaryDatabase::OpenStatus SummaryDatabase::open(bool Create,
+                                                  std::string &Message) {
+  llvm::SmallString<256> VersionFile(Directory);
+  llvm::sys::path::append(VersionFile, "VERSION");
+  auto Buffer = llvm::MemoryBuffer::getFile(VersionFile, /*IsText=*/true);
+  if (Buffer) {
+    llvm::StringRef Text = (*Buffer)->getBuffer().trim();
+    int64_t Found = 0;
+    if (!Text.getAsInteger(10, Found) && Found == SummaryDbVersion)
+      return OpenStatus::Ready;
+    if (!Create) {
+      Message = "summary database '" + Directory + "' has format version '" +
+                Text.str() + "', this memreview reads version " +
+                std::to_string(SummaryDbVersion) +
+                "; it is not used (run the memreview driver to rebuild it)";
+      return OpenStatus::WrongVersion;
+    }
+    // Another version: start afresh.
+    for (const char *Sub : {"functions", "overrides", "units"}) {
+      llvm::SmallString<256> P(Directory);
+      llvm::sys::path::append(P, Sub);
+      llvm::sys::fs::remove_directories(P, /*IgnoreErrors=*/true);
+    }
+    Message = "summary database '" + Directory + "' had format version '" +
+              Text.str() + "'; rebuilt";
+  } else if (!Create) {
+    if (llvm::sys::fs::is_directory(Directory)) {
+      Message = "summary database '" + Directory +
+                "' has no VERSION file; it is not used";
+      return OpenStatus::WrongVersion;
+    }
+    Message = "summary database '" + Directory + "' does not exist";
+    return OpenStatus::Missing;
+  } else if (llvm::sys::fs::exists(Directory) &&
+             !llvm::sys::fs::is_directory(Directory)) {
+    Message = "summary database '" + Directory + "' is not a directory";
+    return OpenStatus::Unreadable;
+  }
+  std::string Error;
+  if (!writeFileAtomically(VersionFile,
+                           std::to_string(SummaryDbVersion) + "\n", Error)) {
+    Message = "summary database: " + Error;
+    return OpenStatus::Unreadable;
+  }
+  return OpenStatus::Ready;
+}
+
+void SummaryDatabase::warnOnce(const std::string &Key,
+                               const std::string &Message) {
+  if (Warned.try_emplace(Key, true).second)
+    Warnings.push_back(Message);
+}
+
+std::vector<std::string> SummaryDatabase::takeWarnings() {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  return std::exchange(Warnings, {});
+}
+
+SummaryDatabase::Counters SummaryDatabase::counters() {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  return Count;
+}
+
+void SummaryDatabase::refresh() {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  Units.clear();
+}
+
+std::optional<UnitRecord> SummaryDatabase::readManifest(llvm::StringRef File) {
+  std::string Error;
+  std::string Path = unitPath(File);
+  if (!llvm::sys::fs::exists(Path))
+    return std::nullopt;
+  std::optional<json::Value> V = readJSONFile(Path, Error);
+  const json::Object *O = V ? V->getAsObject() : nullptr;
+  auto Corrupt = [&](llvm::StringRef Why) -> std::optional<UnitRecord> {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    ++Count.Corrupt;
+    warnOnce(Path, "summary database: ignoring corrupt unit record '" + Path +
+                       "': " + Why.str());
+    return std::nullopt;
+  };
+  if (!O)
+    return Corrupt(Error.empty() ? "not a JSON object" : Error);
+  if (O->getInteger("version") != SummaryDbVersion ||
+      O->getString("file") != File)
+    return Corrupt("wrong version or file");
+  UnitRecord R;
+  R.File = File.str();
+  R.CommandHash = O->getString("command").value_or("").str();
+  const json::Array *Inputs = O->getArray("inputs");
+  const json::Array *Functions = O->getArray("functions");
+  const json::Array *Overrides = O->getArray("overrides");
+  const json::Array *Consulted = O->getArray("consulted");
+  if (!Inputs || !Functions || !Overrides || !Consulted)
+    return Corrupt("missing members");
+  for (const json::Value &I : *Inputs) {
+    const json::Array *A = I.getAsArray();
+    if (!A || A->size() != 3 || !(*A)[0].getAsString() ||
+        !(*A)[1].getAsInteger() || !(*A)[2].getAsInteger())
+      return Corrupt("malformed input");
+    R.Inputs.push_back({(*A)[0].getAsString()->str(),
+                        static_cast<uint64_t>(*(*A)[1].getAsInteger()),
+                        *(*A)[2].getAsInteger()});
+  }
+  for (const json::Value &F : *Functions) {
+    if (!F.getAsString())
+      return Corrupt("malformed function");
+    R.Functions.push_back({F.getAsString()->str(), nullptr});
+  }
+  auto Pairs = [&](const json::Array &A,
+                   std::vector<std::pair<std::string, std::string>> &Out) {
+    for (const json::Value &P : A) {
+      const json::Array *Pair = P.getAsArray();
+      if (!Pair || Pair->size() != 2 || !(*Pair)[0].getAsString() ||
+          !(*Pair)[1].getAsString())
+        return false;
+      Out.push_back({(*Pair)[0].getAsString()->str(),
+                     (*Pair)[1].getAsString()->str()});
+    }
+    return true;
+  };
+  if (!Pairs(*Overrides, R.Overrides) || !Pairs(*Consulted, R.Consulted))
+    return Corrupt("malformed pairs");
+  return R;
+}
+
+const SummaryDatabase::UnitState &
+SummaryDatabase::unitState(llvm::StringRef File) {
+  auto It = Units.find(File);
+  if (It != Units.end())
+    return It->second;
+  UnitState State;
+  // Reading the manifest takes the lock itself for its warnings.
+  Mutex.unlock();
+  std::optional<UnitRecord> R = readManifest(File);
+  bool Current = R.has_value();
+  if (R)
+    for (const UnitInput &I : R->Inputs) {
+      llvm::sys::fs::file_status Status;
+      if (llvm::sys::fs::status(I.Path, Status) ||
+          Status.getSize() != I.Size ||
+          llvm::sys::toTimeT(Status.getLastModificationTime()) != I.ModTime) {
+        Current = false;
+        break;
+      }
+    }
+  Mutex.lock();
+  State.Current = Current;
+  if (R) {
+    for (const auto &F : R->Functions)
+      State.Defines[F.first] = true;
+    for (const auto &[Base, Override] : R->Overrides)
+      State.Defines["o:" + Base + "\n" + Override] = true;
+  }
+  return Units.try_emplace(File, std::move(State)).first->second;
+}
+
+bool SummaryDatabase::unitIsCurrent(llvm::StringRef File) {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  return unitState(File).Current;
+}
+
+std::optional<llvm::json::Value>
+SummaryDatabase::lookup(llvm::StringRef Usr) {
+  std::string Path = functionPath(Usr);
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    ++Count.Lookups;
+  }
+  if (!llvm::sys::fs::exists(Path))
+    return std::nullopt;
+  std::string Error;
+  std::optional<json::Value> V = readJSONFile(Path, Error);
+  std::lock_guard<std::mutex> Lock(Mutex);
+  json::Object *O = V ? V->getAsObject() : nullptr;
+  if (!O || O->getString("usr") != Usr ||
+      (!O->get("conflict") &&
+       (!O->getString("unit") || !O->getObject("summary")))) {
+    ++Count.Corrupt;
+    warnOnce(Path, "summary database: ignoring corrupt entry '" + Path +
+                       "'" + (Error.empty() ? "" : ": " + Error));
+    return std::nullopt;
+  }
+  // The function is defined by several units (programs of one build that
+  // share a name): nobody can tell which one a call reaches.
+  if (O->get("conflict"))
+    return std::nullopt;
+  llvm::StringRef Unit = *O->getString("unit");
+  const UnitState &State = unitState(Unit);
+  if (!State.Current || !State.Defines.count(Usr)) {
+    ++Count.Stale;
+    if (WarnStale)
+      warnOnce("stale", "summary database '" + Directory +
+                          "' is out of date (e.g. '" + Unit.str() +
+                          "' changed since it was built); its stale entries "
+                          "are ignored until the memreview driver updates it");
+    return std::nullopt;
+  }
+  ++Count.Found;
+  return std::move(*O->get("summary"));
+}
+
+std::optional<std::vector<std::string>>
+SummaryDatabase::overridesOf(llvm::StringRef BaseUsr) {
+  std::vector<std::string> Result;
+  std::error_code EC;
+  std::string Dir = overridesDir(BaseUsr);
+  if (!llvm::sys::fs::is_directory(Dir))
+    return Result;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    if (!llvm::StringRef(It->path()).ends_with(".json"))
+      continue;
+    std::string Error;
+    std::optional<json::Value> V = readJSONFile(It->path(), Error);
+    std::lock_guard<std::mutex> Lock(Mutex);
+    const json::Object *O = V ? V->getAsObject() : nullptr;
+    if (!O || O->getString("base") != BaseUsr || !O->getString("override") ||
+        !O->getString("unit")) {
+      ++Count.Corrupt;
+      warnOnce(It->path(), "summary database: ignoring corrupt override "
+                           "record '" + It->path() + "'");
+      return std::nullopt;
+    }
+    llvm::StringRef Override = *O->getString("override");
+    const UnitState &State = unitState(*O->getString("unit"));
+    if (!State.Current) {
+      ++Count.Stale;
+      return std::nullopt;
+    }
+    // A registration the unit no longer makes: the override is gone.
+    if (!State.Defines.count(("o:" + BaseUsr + "\n" + Override).str()))
+      continue;
+    Result.push_back(Override.str());
+  }
+  if (EC)
+    return std::nullopt;
+  llvm::sort(Result);
+  Result.erase(std::unique(Result.begin(), Result.end()), Result.end());
+  return Result;
+}
+
+std::string
+SummaryDatabase::digestOf(const std::optional<llvm::json::Value> &Summary) {
+  return Summary ? hashText(print(*Summary)).substr(0, 16) : "-";
+}
+
+std::string SummaryDatabase::digest(llvm::StringRef Key) {
+  if (Key.consume_front("f:"))
+    return digestOf(lookup(Key));
+  if (Key.consume_front("o:")) {
+    std::optional<std::vector<std::string>> Overrides = overridesOf(Key);
+    if (!Overrides)
+      return "?";
+    return hashText(llvm::join(*Overrides, "\n")).substr(0, 16);
+  }
+  return "?";
+}
+
+bool SummaryDatabase::writeUnit(const UnitRecord &Unit, std::string &Error) {
+  json::Array Functions;
+  for (const auto &[Usr, Summary] : Unit.Functions) {
+    Functions.push_back(Usr);
+    std::string Path = functionPath(Usr);
+    json::Value Entry = json::Object{
+        {"usr", Usr}, {"unit", Unit.File}, {"summary", Summary}};
+    std::string Text;
+    std::string ReadError;
+    if (std::optional<json::Value> Old = readJSONFile(Path, ReadError)) {
+      const json::Object *O = Old->getAsObject();
+      llvm::StringRef OldUnit =
+          O ? O->getString("unit").value_or("") : llvm::StringRef();
+      if (O && O->get("conflict")) {
+        // Still claimed by another unit? Then it stays a conflict.
+        bool Other = false;
+        if (const json::Array *Claimants = O->getArray("conflict"))
+          for (const json::Value &C : *Claimants)
+            if (std::optional<llvm::StringRef> U = C.getAsString();
+                U && *U != Unit.File) {
+              std::lock_guard<std::mutex> Lock(Mutex);
+              const UnitState &S = unitState(*U);
+              Other |= S.Current && S.Defines.count(Usr);
+            }
+        if (Other)
+          continue;
+      } else if (O && !OldUnit.empty() && OldUnit != Unit.File) {
+        std::lock_guard<std::mutex> Lock(Mutex);
+        const UnitState &S = unitState(OldUnit);
+        if (S.Current && S.Defines.count(Usr))
+          Entry = json::Object{{"usr", Usr},
+                               {"conflict", json::Array{OldUnit, Unit.File}}};
+      }
+      if (*Old == Entry)
+        continue; // unchanged: no write, and readers keep their caches
+    }
+    if (!writeFileAtomically(Path, print(Entry) + "\n", Error))
+      return false;
+  }
+  json::Array Overrides;
+  for (const auto &[Base, Override] : Unit.Overrides) {
+    Overrides.push_back(json::Array{Base, Override});
+    llvm::SmallString<256> Path(overridesDir(Base));
+    llvm::sys::path::append(Path, hashText(Override) + ".json");
+    json::Value Record = json::Object{
+        {"base", Base}, {"override", Override}, {"unit", Unit.File}};
+    std::string ReadError;
+    if (std::optional<json::Value> Old = readJSONFile(Path, ReadError);
+        Old && *Old == Record)
+      continue;
+    if (!writeFileAtomically(Path, print(Record) + "\n", Error))
+      return false;
+  }
+  json::Array Inputs, Consulted;
+  for (const UnitInput &I : Unit.Inputs)
+    Inputs.push_back(json::Array{I.Path, static_cast<int64_t>(I.Size),
+                                 I.ModTime});
+  for (const auto &[Key, Digest] : Unit.Consulted)
+    Consulted.push_back(json::Array{Key, Digest});
+  json::Value Manifest = json::Object{{"version", SummaryDbVersion},
+                                      {"file", Unit.File},
+                                      {"command", Unit.CommandHash},
+                                      {"inputs", std::move(Inputs)},
+                                      {"functions", std::move(Functions)},
+                                      {"overrides", std::move(Overrides)},
+                                      {"consulted", std::move(Consulted)}};
+  if (!writeFileAtomically(unitPath(Unit.File), print(Manifest) + "\n", Error))
+    return false;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  Units.erase(Unit.File);
+  return true;
+}
+
+//===-- Process-wide settings ---------------------------------------------===//
+
+namespace {
+std::mutex RegistryMutex;
+llvm::StringMap<std::shared_ptr<SummaryDatabase>> &registry() {
+  static llvm::StringMap<std::shared_ptr<SummaryDatabase>> R;
+  return R;
+}
+std::optional<std::string> Override;
+bool Record = false;
+} // namespace
+
+std::shared_ptr<SummaryDatabase> sharedSummaryDatabase(llvm::StringRef Dir) {
+  std::lock_guard<std::mutex> Lock(RegistryMutex);
+  std::shared_ptr<SummaryDatabase> &DB = registry()[Dir];
+  if (!DB)
+    DB = std::make_shared<SummaryDatabase>(Dir.str());
+  return DB;
+}
+
+void overrideSummaryDatabase(std::optional<std::string> Dir) {
+  Override = std::move(Dir);
+}
+const std::optional<std::string> &summaryDatabaseOverride() { return Override; }
+void setRecordUnits(bool R) { Record = R; }
+bool recordUnits() { return Record; }
+
+} // namespace clang::tidy::memreview::engine

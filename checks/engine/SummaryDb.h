@@ -1,0 +1,193 @@
+//===--- SummaryDb.h - summaries across translation units -------*- C++ -*-===//
+//
+// Part of memreview. The summary database lets the engine follow calls into
+// functions defined in other translation units of the program. The driver
+// writes it while it analyses the units of a compile database (one entry per
+// function defined in a unit's main file, keyed by the declaration's USR);
+// the engine, in the driver or in the clang-tidy plugin, reads the entries
+// of the functions a translation unit calls, one small file each, so that its
+// memory grows with what the unit calls, not with the program.
+// docs/summary-db.md describes the format.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MEMREVIEW_CHECKS_ENGINE_SUMMARYDB_H
+#define MEMREVIEW_CHECKS_ENGINE_SUMMARYDB_H
+
+#include "engine/Summary.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::memreview::engine {
+
+/// The format version; a database of another version is not read.
+constexpr int64_t SummaryDbVersion = 1;
+
+/// The USR of a function (or nothing for declarations that have none).
+std::optional<std::string> usrOf(const Decl &D);
+
+/// A summary as JSON. Fields are written by name and sites as file, line and
+/// column; both are found again in the translation unit that reads it.
+llvm::json::Value serializeSummary(const FunctionSummary &Summary,
+                                   const SourceManager &SM);
+
+/// The summary of \p JSON for the function \p FD as declared in the reading
+/// translation unit, or nothing when it cannot be trusted there (a field that
+/// does not exist, a malformed entry).
+std::optional<FunctionSummary> deserializeSummary(const llvm::json::Value &JSON,
+                                                  const FunctionDecl &FD,
+                                                  SourceManager &SM);
+
+/// The same summary with its source locations left out: what two overrides
+/// must share to agree.
+std::string summaryShape(const llvm::json::Value &Summary);
+
+/// A file a unit read, as it was when the unit was analysed.
+struct UnitInput {
+  std::string Path;
+  uint64_t Size = 0;
+  int64_t ModTime = 0;
+};
+
+/// What the analysis of one translation unit leaves in the database.
+struct UnitRecord {
+  /// The unit's main file (absolute).
+  std::string File;
+  /// Hash of the compile command (the driver's business; empty in tests).
+  std::string CommandHash;
+  /// The files it read, system headers excepted.
+  std::vector<UnitInput> Inputs;
+  /// USR and summary of every function defined in its main file with
+  /// external linkage.
+  std::vector<std::pair<std::string, llvm::json::Value>> Functions;
+  /// (overridden method's USR, overriding method's USR) for every override
+  /// with a body the unit saw.
+  std::vector<std::pair<std::string, std::string>> Overrides;
+  /// What the unit read from the database: a key ("f:" or "o:" and a USR)
+  /// and the digest of what it found (see SummaryDatabase::digest).
+  std::vector<std::pair<std::string, std::string>> Consulted;
+};
+
+/// The on-disk database: a directory. Reads are safe from several threads;
+/// every file is written to a temporary file and renamed into place, so
+/// overlapping runs never see half an entry.
+class SummaryDatabase {
+public:
+  explicit SummaryDatabase(std::string Directory);
+
+  const std::string &directory() const { return Directory; }
+
+  enum class OpenStatus { Ready, Missing, WrongVersion, Unreadable };
+  /// Checks the directory and its version. With \p Create, a missing
+  /// directory is created and one of another version is emptied and
+  /// re-initialised. \p Message explains a status other than Ready.
+  OpenStatus open(bool Create, std::string &Message);
+
+  /// The entry of \p Usr: its summary (JSON) when the entry exists, is well
+  /// formed, and its unit is current (its inputs are unchanged on disk and it
+  /// still defines the function).
+  std::optional<llvm::json::Value> lookup(llvm::StringRef Usr);
+
+  /// The USRs of the methods registered as overriding \p BaseUsr by current
+  /// units, sorted; nothing when a registration cannot be trusted (a stale
+  /// unit).
+  std::optional<std::vector<std::string>> overridesOf(llvm::StringRef BaseUsr);
+
+  /// What a unit that consults \p Key ("f:<usr>" or "o:<usr>") finds now, as
+  /// a short digest: the driver compares it with what the unit found when it
+  /// ran to tell whether the unit must run again.
+  std::string digest(llvm::StringRef Key);
+
+  /// Writes the entries, override registrations and the manifest of a unit
+  /// (entries first, so a reader sees either the old manifest, which does not
+  /// vouch for new entries, or the new one). Unchanged entries are not
+  /// rewritten.
+  bool writeUnit(const UnitRecord &Unit, std::string &Error);
+
+  /// The manifest of the unit \p File, if any.
+  std::optional<UnitRecord> readManifest(llvm::StringRef File);
+
+  /// Whether the unit's files are unchanged since its manifest was written.
+  bool unitIsCurrent(llvm::StringRef File);
+
+  /// Forgets what was read from disk (after a phase of writes).
+  void refresh();
+
+  /// The digest of a lookup's result, as digest() gives it.
+  static std::string digestOf(const std::optional<llvm::json::Value> &Summary);
+
+  /// Whether finding an out-of-date entry is worth a warning (not while the
+  /// driver is updating the database: it expects them).
+  void setWarnAboutStaleEntries(bool Warn) { WarnStale = Warn; }
+
+  /// Problems met since the last call (corrupt or stale entries), each
+  /// once, as one line each.
+  std::vector<std::string> takeWarnings();
+
+  /// Numbers for --stats and the benchmark.
+  struct Counters {
+    unsigned Lookups = 0, Found = 0, Stale = 0, Corrupt = 0;
+  };
+  Counters counters();
+
+private:
+  struct UnitState {
+    bool Current = false;
+    llvm::StringMap<bool> Defines;
+  };
+  std::string functionPath(llvm::StringRef Usr) const;
+  std::string overridesDir(llvm::StringRef BaseUsr) const;
+  std::string unitPath(llvm::StringRef File) const;
+  /// Reads (and caches) the state of a unit. Called with the lock held.
+  const UnitState &unitState(llvm::StringRef File);
+  void warnOnce(const std::string &Key, const std::string &Message);
+
+  std::string Directory;
+  std::mutex Mutex;
+  llvm::StringMap<UnitState> Units;
+  llvm::StringMap<bool> Warned;
+  std::vector<std::string> Warnings;
+  Counters Count;
+  bool WarnStale = true;
+};
+
+/// The files a translation unit read, system headers excepted.
+std::vector<UnitInput> unitInputs(const SourceManager &SM);
+
+/// Writes \p Contents to \p Path through a temporary file and a rename.
+bool writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents,
+                         std::string &Error);
+
+/// A hex digest of \p Data (for file names and digests).
+std::string hashText(llvm::StringRef Data);
+
+//===-- How a run uses the database -------------------------------------===//
+
+/// The database every translation unit of this process reads (and, in the
+/// driver, writes), opened once per directory and shared by all threads.
+std::shared_ptr<SummaryDatabase> sharedSummaryDatabase(llvm::StringRef Dir);
+
+/// The driver's say over the database, for the whole process: when set, the
+/// checks' SummaryDatabase option and the automatic discovery are ignored,
+/// and the engine uses \p Dir (empty: no database at all).
+void overrideSummaryDatabase(std::optional<std::string> Dir);
+const std::optional<std::string> &summaryDatabaseOverride();
+
+/// Whether the engine records, for each translation unit, the UnitRecord
+/// that the driver writes (set by the driver).
+void setRecordUnits(bool Record);
+bool recordUnits();
+
+/// The record of the last translation unit analysed on this thread (empty
+/// when the engine did not run or recording is off).
+std::optional<UnitRecord> takeUnitRecord();
+
+} // namespace clang::tidy::memreview::engine
+
+#endif

@@ -1,0 +1,336 @@
+//===--- CrossTu.cpp - whole-program analysis with the summary database ---===//
+//
+// Part of memreview.
+//
+// A unit's summaries depend on the summaries of the functions it calls in
+// other units, so the units are analysed in dependency order (callees'
+// units first, as the previous run's records tell, or, for units never
+// recorded, as their #include lines suggest), and every unit records the
+// digest of each entry it read. After a round, a unit whose reads no longer
+// match the database runs again; the analysis ends when every unit's reads
+// match, which is then a fixed point: the findings are those of the final
+// summaries. A unit that is up to date (same compile command, same input
+// files, same reads) and was not asked for is not analysed at all.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CrossTu.h"
+#include "CompileDb.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include <mutex>
+
+using namespace clang::tidy::memreview::engine;
+
+namespace memreview {
+
+std::string commandHash(const clang::tooling::CompilationDatabase &Database,
+                        llvm::StringRef File) {
+  std::string Text = "memreview " MEMREVIEW_VERSION " summaries v" +
+                     std::to_string(SummaryDbVersion) + "\n";
+  // The analyser itself: a rebuilt memreview may summarise differently.
+  static const std::string Binary = [] {
+    std::string Path = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+    llvm::sys::fs::file_status Status;
+    if (Path.empty() || llvm::sys::fs::status(Path, Status))
+      return std::string("unknown");
+    return Path + " " + std::to_string(Status.getSize()) + " " +
+           std::to_string(
+               llvm::sys::toTimeT(Status.getLastModificationTime()));
+  }();
+  Text += Binary + "\n";
+  for (const clang::tooling::CompileCommand &Command :
+       Database.getCompileCommands(File)) {
+    Text += Command.Directory + "\n";
+    for (const std::string &Arg : Command.CommandLine)
+      Text += Arg + "\n";
+  }
+  return hashText(Text);
+}
+
+namespace {
+
+/// The file name without directory and extension: 'src/pool' for
+/// 'src/pool.cpp' gives 'pool'.
+llvm::StringRef stem(llvm::StringRef Path) {
+  return llvm::sys::path::stem(Path);
+}
+
+/// The files named in the '#include "..."' lines of \p File (a quick textual
+/// scan, only to order units never recorded).
+std::vector<std::string> quotedIncludes(llvm::StringRef File) {
+  std::vector<std::string> Out;
+  auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
+  if (!Buffer)
+    return Out;
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  (*Buffer)->getBuffer().split(Lines, '\n');
+  for (llvm::StringRef Line : Lines) {
+    Line = Line.ltrim();
+    if (!Line.consume_front("#"))
+      continue;
+    Line = Line.ltrim();
+    if (!Line.consume_front("include"))
+      continue;
+    Line = Line.ltrim();
+    if (!Line.consume_front("\""))
+      continue;
+    Out.push_back(Line.take_until([](char C) { return C == '"'; }).str());
+  }
+  return Out;
+}
+
+class Program {
+public:
+  Program(const CompileSetup &Setup, const RunOptions &Options,
+          const CrossTuSettings &Settings, CrossTuStats &Stats,
+          std::shared_ptr<SummaryDatabase> DB)
+      : Setup(Setup), Options(Options), Settings(Settings), Stats(Stats),
+        DB(std::move(DB)) {}
+
+  std::vector<UnitResult> run() {
+    collectUnits();
+    Stats.Units = Units.size();
+    // What the previous run recorded.
+    for (const std::string &Unit : Units)
+      if (std::optional<UnitRecord> R = DB->readManifest(Unit))
+        Manifests[Unit] = std::move(*R);
+
+    std::vector<std::string> Pending;
+    for (const std::string &Unit : Units) {
+      bool Asked = Requested.count(Unit);
+      if (Asked || !upToDate(Unit))
+        Pending.push_back(Unit);
+      else
+        ++Stats.UpToDate;
+    }
+
+    std::vector<UnitResult> Results(Setup.Files.size());
+    llvm::StringMap<size_t> ResultIndex;
+    for (size_t I = 0; I < Setup.Files.size(); ++I)
+      ResultIndex[Setup.Files[I]] = I;
+
+    llvm::StringSet<> RanBefore;
+    while (!Pending.empty()) {
+      if (Stats.Rounds == Settings.MaxRounds) {
+        // Facts that keep changing (recursion across files): the units asked
+        // for are analysed without the database, on local facts only.
+        std::vector<std::string> Last;
+        for (const std::string &Unit : Pending)
+          if (Requested.count(Unit))
+            Last.push_back(Unit);
+        Stats.Unsettled = Pending.size();
+        overrideSummaryDatabase(std::string());
+        setRecordUnits(false);
+        runRound(Last, Results, ResultIndex, /*Record=*/false);
+        break;
+      }
+      ++Stats.Rounds;
+      std::vector<std::vector<size_t>> WaitFor = order(Pending);
+      for (const std::string &Unit : Pending)
+        if (!RanBefore.insert(Unit).second)
+          ++Stats.Reruns;
+      runRound(Pending, Results, ResultIndex, /*Record=*/true, &WaitFor);
+      DB->refresh();
+      Pending.clear();
+      for (const std::string &Unit : Units)
+        if (Manifests.count(Unit) && !readsMatch(Manifests[Unit]))
+          Pending.push_back(Unit);
+    }
+    for (std::string &W : DB->takeWarnings())
+      Stats.Warnings.push_back(std::move(W));
+    return Results;
+  }
+
+private:
+  void collectUnits() {
+    llvm::StringSet<> Seen;
+    for (const std::string &File : Setup.Files) {
+      Requested.insert(File);
+      if (Seen.insert(File).second)
+        Units.push_back(File);
+    }
+    for (std::string File : Setup.Database->getAllFiles()) {
+      llvm::SmallString<256> Path(File);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      if (isHeaderFile(Path) || !llvm::sys::fs::is_regular_file(Path))
+        continue;
+      if (Seen.insert(Path).second)
+        Units.push_back(std::string(Path));
+    }
+    for (const std::string &Unit : Units)
+      Hashes[Unit] = commandHash(*Setup.Database, Unit);
+  }
+
+  /// Same command, same files, same reads: the unit's summaries stand.
+  bool upToDate(const std::string &Unit) {
+    auto It = Manifests.find(Unit);
+    return It != Manifests.end() && It->second.CommandHash == Hashes[Unit] &&
+           DB->unitIsCurrent(Unit) && readsMatch(It->second);
+  }
+
+  bool readsMatch(const UnitRecord &R) {
+    for (const auto &[Key, Digest] : R.Consulted)
+      if (DB->digest(Key) != Digest)
+        return false;
+    return true;
+  }
+
+  /// Sorts \p Pending so that the units defining what a unit calls come
+  /// before it, and returns for each the earlier units it waits for.
+  std::vector<std::vector<size_t>> order(std::vector<std::string> &Pending) {
+    // Who defines what, from the records.
+    llvm::StringMap<std::string> DefinedBy;
+    llvm::StringMap<std::vector<std::string>> OverriddenIn;
+    for (const auto &[Unit, R] : Manifests) {
+      for (const auto &F : R.Functions)
+        DefinedBy[F.first] = Unit;
+      for (const auto &[Base, Override] : R.Overrides)
+        OverriddenIn[Base].push_back(Unit);
+    }
+    llvm::StringMap<std::vector<std::string>> ByStem;
+    for (const std::string &Unit : Units)
+      ByStem[stem(Unit)].push_back(Unit);
+    llvm::StringSet<> InPending;
+    for (const std::string &Unit : Pending)
+      InPending.insert(Unit);
+
+    auto Dependencies = [&](const std::string &Unit) {
+      std::vector<std::string> Deps;
+      auto It = Manifests.find(Unit);
+      if (It != Manifests.end()) {
+        for (const auto &[Key, Digest] : It->second.Consulted) {
+          llvm::StringRef K(Key);
+          if (K.consume_front("f:")) {
+            auto D = DefinedBy.find(K);
+            if (D != DefinedBy.end())
+              Deps.push_back(D->second);
+          } else if (K.consume_front("o:")) {
+            auto O = OverriddenIn.find(K);
+            if (O != OverriddenIn.end())
+              Deps.insert(Deps.end(), O->second.begin(), O->second.end());
+          }
+        }
+        return Deps;
+      }
+      // Never recorded: 'a.cpp' including "b.h" probably calls what
+      // 'b.cpp' defines.
+      for (const std::string &Include : quotedIncludes(Unit)) {
+        auto S = ByStem.find(stem(Include));
+        if (S == ByStem.end())
+          continue;
+        for (const std::string &Other : S->second)
+          if (Other != Unit)
+            Deps.push_back(Other);
+      }
+      return Deps;
+    };
+
+    std::vector<std::string> Sorted;
+    llvm::StringMap<int> Mark; // 1: on the stack, 2: done
+    std::function<void(const std::string &)> Visit =
+        [&](const std::string &Unit) {
+          int &M = Mark[Unit];
+          if (M)
+            return; // done, or a cycle: broken here
+          M = 1;
+          for (const std::string &Dep : Dependencies(Unit))
+            if (InPending.count(Dep))
+              Visit(Dep);
+          Mark[Unit] = 2;
+          Sorted.push_back(Unit);
+        };
+    for (const std::string &Unit : Pending)
+      Visit(Unit);
+    Pending = std::move(Sorted);
+    llvm::StringMap<size_t> Position;
+    for (size_t I = 0; I < Pending.size(); ++I)
+      Position[Pending[I]] = I;
+    std::vector<std::vector<size_t>> WaitFor(Pending.size());
+    for (size_t I = 0; I < Pending.size(); ++I)
+      for (const std::string &Dep : Dependencies(Pending[I])) {
+        auto P = Position.find(Dep);
+        if (P != Position.end() && P->second < I)
+          WaitFor[I].push_back(P->second);
+      }
+    return WaitFor;
+  }
+
+  void runRound(const std::vector<std::string> &Files,
+                std::vector<UnitResult> &Results,
+                const llvm::StringMap<size_t> &ResultIndex, bool Record,
+                const std::vector<std::vector<size_t>> *WaitFor = nullptr) {
+    std::vector<UnitMode> Modes;
+    for (const std::string &File : Files) {
+      bool Asked = Requested.count(File);
+      Modes.push_back(Asked ? UnitMode::Findings : UnitMode::SummariesOnly);
+      (Asked ? Stats.FindingRuns : Stats.SummaryRuns)++;
+    }
+    std::mutex WriteMutex;
+    auto Done = [&](UnitResult &R) {
+      if (!Record || !R.Record)
+        return;
+      R.Record->CommandHash = Hashes.lookup(R.File);
+      // The record names the main file by its real path; keep the name the
+      // units go by.
+      R.Record->File = R.File;
+      std::string Error;
+      if (!DB->writeUnit(*R.Record, Error)) {
+        std::lock_guard<std::mutex> Lock(WriteMutex);
+        Stats.Warnings.push_back("summary database: " + Error);
+      }
+    };
+    std::vector<UnitResult> Round =
+        analyseFiles(*Setup.Database, Files, Modes, Options, Done, WaitFor);
+    for (UnitResult &R : Round) {
+      if (Record && R.Record)
+        Manifests[R.File] = std::move(*R.Record);
+      R.Record.reset();
+      auto It = ResultIndex.find(R.File);
+      if (It != ResultIndex.end())
+        Results[It->second] = std::move(R);
+    }
+  }
+
+  const CompileSetup &Setup;
+  const RunOptions &Options;
+  const CrossTuSettings &Settings;
+  CrossTuStats &Stats;
+  std::shared_ptr<SummaryDatabase> DB;
+  std::vector<std::string> Units;
+  llvm::StringSet<> Requested;
+  llvm::StringMap<std::string> Hashes;
+  std::map<std::string, UnitRecord> Manifests;
+};
+
+} // namespace
+
+std::vector<UnitResult> analyseProgram(const CompileSetup &Setup,
+                                       const RunOptions &Options,
+                                       const CrossTuSettings &Settings,
+                                       CrossTuStats &Stats) {
+  std::shared_ptr<SummaryDatabase> DB =
+      sharedSummaryDatabase(Settings.Directory);
+  std::string Message;
+  SummaryDatabase::OpenStatus Status = DB->open(/*Create=*/true, Message);
+  if (!Message.empty())
+    Stats.Warnings.push_back(Message);
+  if (Status != SummaryDatabase::OpenStatus::Ready) {
+    // Never fatal: the analysis goes on, one unit at a time.
+    overrideSummaryDatabase(std::string());
+    return analyseAll(Setup, Options);
+  }
+  DB->setWarnAboutStaleEntries(false);
+  overrideSummaryDatabase(Settings.Directory);
+  setRecordUnits(true);
+  std::vector<UnitResult> Results =
+      Program(Setup, Options, Settings, Stats, DB).run();
+  setRecordUnits(false);
+  return Results;
+}
+
+} // namespace memreview

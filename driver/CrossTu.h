@@ -1,0 +1,61 @@
+//===--- CrossTu.h - whole-program analysis with the summary database -*- C++ -*-===//
+//
+// Part of memreview. Runs the units of a compile database so that every unit
+// sees the summaries of the functions the others define: each unit is
+// analysed once, records what it defines and what it read, and units whose
+// reads changed meanwhile run again, until nothing changes. docs/summary-db.md
+// describes the scheme.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MEMREVIEW_DRIVER_CROSSTU_H
+#define MEMREVIEW_DRIVER_CROSSTU_H
+
+#include "Runner.h"
+#include <string>
+#include <vector>
+
+namespace memreview {
+
+struct CrossTuSettings {
+  /// The database directory.
+  std::string Directory;
+  /// Rounds before the analysis gives up on units whose facts keep
+  /// changing (recursion across files): they are analysed without the
+  /// database.
+  unsigned MaxRounds = 6;
+};
+
+struct CrossTuStats {
+  /// Units of the program (the compile database's files and the files
+  /// asked for).
+  unsigned Units = 0;
+  /// Units whose summaries were up to date and which were not asked for:
+  /// not analysed at all.
+  unsigned UpToDate = 0;
+  /// Analyses run: for findings, for summaries only, and again because what
+  /// a unit read changed after it ran.
+  unsigned FindingRuns = 0, SummaryRuns = 0, Reruns = 0;
+  unsigned Rounds = 0;
+  /// Units analysed without the database because their facts did not settle.
+  unsigned Unsettled = 0;
+  /// Problems with the database (one line each).
+  std::vector<std::string> Warnings;
+};
+
+/// Analyses Setup.Files (for findings) and every other unit of the compile
+/// database that needs it (for summaries), with the database of
+/// \p Settings. Results come back in the order of Setup.Files.
+std::vector<UnitResult> analyseProgram(const CompileSetup &Setup,
+                                       const RunOptions &Options,
+                                       const CrossTuSettings &Settings,
+                                       CrossTuStats &Stats);
+
+/// A hash of everything in the compile commands of \p File that can change
+/// what the analysis of the unit finds.
+std::string commandHash(const clang::tooling::CompilationDatabase &Database,
+                        llvm::StringRef File);
+
+} // namespace memreview
+
+#endif
