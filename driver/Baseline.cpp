@@ -43,6 +43,18 @@ static std::string textOf(const llvm::json::Object *Message) {
   return {};
 }
 
+/// The key of a memreview fingerprint of another scheme in \p Prints.
+static std::optional<std::string>
+otherScheme(const llvm::json::Object *Prints) {
+  if (!Prints)
+    return std::nullopt;
+  for (const auto &[Key, Value] : *Prints)
+    if (llvm::StringRef(Key).starts_with(FingerprintKeyPrefix) &&
+        llvm::StringRef(Key) != FingerprintKey)
+      return Key.str();
+  return std::nullopt;
+}
+
 llvm::Expected<Baseline> loadBaseline(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
@@ -92,8 +104,16 @@ llvm::Expected<Baseline> loadBaseline(llvm::StringRef Path) {
       const llvm::json::Object *Prints = Item->getObject("partialFingerprints");
       std::optional<llvm::StringRef> Print =
           Prints ? Prints->getString(FingerprintKey) : std::nullopt;
-      if (!Print)
+      if (!Print) {
+        // Fingerprints of another scheme never equal this one's: every
+        // finding would be new, and no old result absent.
+        if (std::optional<std::string> Other = otherScheme(Prints))
+          return baselineError(
+              "baseline '" + Path + "' has fingerprints of the scheme '" +
+              *Other + "', not '" + FingerprintKey +
+              "' (docs/fingerprints.md): make it again with this memreview");
         continue;
+      }
       BaselineResult Entry;
       Entry.Fingerprint = Print->str();
       Entry.Message = textOf(Item->getObject("message"));

@@ -19,7 +19,7 @@ namespace memreview {
 
 /// One result of the baseline log.
 struct BaselineResult {
-  /// Its memreview fingerprint (partialFingerprints["memreview/v1"]).
+  /// Its memreview fingerprint (partialFingerprints["memreview/v2"]).
   std::string Fingerprint;
   /// What decides "unchanged" or "updated": the message and the messages of
   /// the related locations, in order.
@@ -39,7 +39,9 @@ struct Baseline {
 
 /// Reads the memreview results of a SARIF 2.1.0 log. The error is one line,
 /// for example "malformed baseline 'old.sarif': line 3, column 1: expected
-/// ','" or "baseline 'x.json' is not a SARIF log: it has no 'runs' array".
+/// ','" or "baseline 'x.json' is not a SARIF log: it has no 'runs' array";
+/// a log whose fingerprints follow another scheme (an older memreview's) is
+/// an error too.
 llvm::Expected<Baseline> loadBaseline(llvm::StringRef Path);
 
 } // namespace memreview

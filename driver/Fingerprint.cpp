@@ -27,11 +27,12 @@ std::string normaliseLine(llvm::StringRef Line) {
 }
 
 std::string fingerprintHash(llvm::StringRef Rule, llvm::StringRef Path,
+                            llvm::StringRef Enclosing,
                             llvm::StringRef LineBefore, llvm::StringRef Line,
                             llvm::StringRef LineAfter) {
   llvm::SHA256 Hash;
-  for (llvm::StringRef Part :
-       {llvm::StringRef("memreview/v1"), Rule, Path})
+  for (llvm::StringRef Part : {llvm::StringRef(FingerprintKey), Rule, Path,
+                               Enclosing})
     Hash.update(Part), Hash.update("\n");
   for (llvm::StringRef Text : {LineBefore, Line, LineAfter})
     Hash.update(normaliseLine(Text)), Hash.update("\n");

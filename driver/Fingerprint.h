@@ -15,18 +15,25 @@
 
 namespace memreview {
 
-/// The key of memreview's fingerprint in SARIF's partialFingerprints.
-inline constexpr llvm::StringLiteral FingerprintKey = "memreview/v1";
+/// The key of memreview's fingerprint in SARIF's partialFingerprints; it names
+/// the scheme, and is its first part.
+inline constexpr llvm::StringLiteral FingerprintKey = "memreview/v2";
+
+/// The prefix of the keys of every scheme, past and present
+/// ("memreview/v1" had no enclosing definition).
+inline constexpr llvm::StringLiteral FingerprintKeyPrefix = "memreview/";
 
 /// \p Line with each run of white space made one space, and none at either
 /// end.
 std::string normaliseLine(llvm::StringRef Line);
 
 /// The hash part of a fingerprint: 32 hex digits of the SHA-256 of the rule,
-/// the path and the normalised lines around the finding (docs/fingerprints.md).
-/// The fingerprint itself is "<hash>:<n>", n counting the findings of the run
-/// with the same hash, in file order, from 1.
+/// the path, the qualified name of the enclosing function (or class; empty
+/// when there is none) and the normalised lines around the finding
+/// (docs/fingerprints.md). The fingerprint itself is "<hash>:<n>", n counting
+/// the findings of the run with the same hash, in file order, from 1.
 std::string fingerprintHash(llvm::StringRef Rule, llvm::StringRef Path,
+                            llvm::StringRef Enclosing,
                             llvm::StringRef LineBefore, llvm::StringRef Line,
                             llvm::StringRef LineAfter);
 

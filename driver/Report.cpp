@@ -34,6 +34,7 @@ Report collect(std::vector<UnitResult> &Results) {
     R.EngineSeconds += Unit.EngineSeconds;
     if (Unit.FunctionsOverBudget || Unit.FunctionsWithoutCFG)
       R.Incomplete.push_back(Unit.File);
+    mergeDefinitions(R.Definitions, std::move(Unit.Definitions));
     for (ClangTidyError &Error : Unit.Findings)
       if (Seen.emplace(Error.DiagnosticName, Error.Message.Message,
                        Error.Message.FilePath, Error.Message.FileOffset)

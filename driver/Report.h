@@ -22,6 +22,9 @@ struct Report {
   /// Findings that NOLINT comments suppressed, each once, in the same order
   /// (reported only in SARIF, with --include-suppressed).
   std::vector<clang::tidy::ClangTidyError> Suppressed;
+  /// Where the functions and classes of the files with findings are defined
+  /// (docs/fingerprints.md).
+  DefinitionIndex Definitions;
   size_t FilesAnalysed = 0;
   unsigned SuppressedByNolint = 0;
   /// Ownership-engine totals (for --stats).

@@ -128,6 +128,7 @@ void review(const Report &R, ReviewOptions &Options, Review &Out) {
     std::string Hash = fingerprintHash(
         F.Error->DiagnosticName,
         F.RelativePath.empty() ? Path : F.RelativePath,
+        enclosingDefinition(R.Definitions, Path, F.Error->Message.FileOffset),
         Line > 1 ? Out.Sources.line(Path, Line - 1) : "",
         Out.Sources.line(Path, Line), Out.Sources.line(Path, Line + 1));
     F.Fingerprint = Hash + ":" + std::to_string(++Occurrences[Hash]);

@@ -5,6 +5,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "Runner.h"
+#include "Definitions.h"
+#include "Sources.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "engine/Engine.h"
@@ -13,6 +15,7 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Serialization/PCHContainerOperations.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
@@ -53,14 +56,17 @@ std::pair<unsigned, unsigned> lineAndColumn(llvm::StringRef File,
 
 namespace {
 
-/// The frontend action of one translation unit, as clang-tidy builds it.
+/// The frontend action of one translation unit, as clang-tidy builds it,
+/// with an AST consumer beside clang-tidy's that records where the unit's
+/// functions and classes are defined (for fingerprints).
 class TidyActionFactory : public FrontendActionFactory {
 public:
   TidyActionFactory(ClangTidyContext &Context,
-                    IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
-      : ConsumerFactory(Context, std::move(FS)) {}
+                    IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                    DefinitionIndex &Definitions)
+      : ConsumerFactory(Context, std::move(FS)), Definitions(Definitions) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(ConsumerFactory);
+    return std::make_unique<Action>(ConsumerFactory, Definitions);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                      FileManager *Files,
@@ -79,16 +85,30 @@ public:
 private:
   class Action : public ASTFrontendAction {
   public:
-    explicit Action(ClangTidyASTConsumerFactory &Factory) : Factory(Factory) {}
+    Action(ClangTidyASTConsumerFactory &Factory, DefinitionIndex &Definitions)
+        : Factory(Factory), Definitions(Definitions) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                    StringRef File) override {
-      return Factory.createASTConsumer(Compiler, File);
+      std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+      if (std::unique_ptr<ASTConsumer> Tidy =
+              Factory.createASTConsumer(Compiler, File))
+        Consumers.push_back(std::move(Tidy));
+      // File names are relative to the compile command's directory, as
+      // those of diagnostics are.
+      llvm::ErrorOr<std::string> Directory = Compiler.getFileManager()
+                                                 .getVirtualFileSystem()
+                                                 .getCurrentWorkingDirectory();
+      Consumers.push_back(
+          makeDefinitionRecorder(Definitions, Directory ? *Directory : ""));
+      return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 
   private:
     ClangTidyASTConsumerFactory &Factory;
+    DefinitionIndex &Definitions;
   };
   ClangTidyASTConsumerFactory ConsumerFactory;
+  DefinitionIndex &Definitions;
 };
 
 /// clang-tidy's diagnostic consumer, which also keeps the findings that NOLINT
@@ -394,7 +414,8 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
   Context.setDiagnosticsEngine(&DE);
   Tool.setDiagnosticConsumer(&DiagConsumer);
 
-  TidyActionFactory Factory(Context, FS);
+  DefinitionIndex Definitions;
+  TidyActionFactory Factory(Context, FS, Definitions);
   clang::tidy::memreview::engine::resetEngineForNewTranslationUnit();
   // A crash inside one unit (a bug of memreview or of clang) is reported as
   // that unit's failure; the other units are still analysed.
@@ -449,6 +470,15 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
     Result.Suppressed = DiagConsumer.takeSuppressed();
     for (ClangTidyError &Error : Result.Suppressed)
       Error.Message.FilePath = absoluteFile(Error);
+    // Only the definitions of files with findings are kept (the run keeps
+    // the results of every unit until the end).
+    llvm::StringSet<> FilesWithFindings;
+    for (const auto *Errors : {&Result.Findings, &Result.Suppressed})
+      for (const ClangTidyError &Error : *Errors)
+        FilesWithFindings.insert(
+            absolutePath(Error.Message.FilePath, Error.BuildDirectory));
+    keepFiles(Definitions, FilesWithFindings);
+    Result.Definitions = std::move(Definitions);
   }
   Result.SuppressedByNolint = Context.getStats().ErrorsIgnoredNOLINT;
   // The engine ran on this thread, for this unit, if an engine check did.

@@ -10,6 +10,7 @@
 #define MEMREVIEW_DRIVER_RUNNER_H
 
 #include "CompileDb.h"
+#include "Definitions.h"
 #include "engine/SummaryDb.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -46,6 +47,9 @@ struct UnitResult {
   /// --include-suppressed).
   unsigned SuppressedByNolint = 0;
   std::vector<clang::tidy::ClangTidyError> Suppressed;
+  /// The functions and classes defined in the files of the findings above
+  /// (suppressed ones included).
+  DefinitionIndex Definitions;
   double Seconds = 0;
   /// What the ownership engine did in this unit (zero when no engine check
   /// ran).

@@ -115,7 +115,7 @@ def main():
         print("  message: %s" % result["message"]["text"])
         if show_prints:
             print("  fingerprint: %s" %
-                  result.get("partialFingerprints", {}).get("memreview/v1"))
+                  result.get("partialFingerprints", {}).get("memreview/v2"))
         for related in result.get("relatedLocations", []):
             print("  related[%d]: %s %s" % (related.get("id", -1),
                                            where(related, artifacts),
