@@ -40,10 +40,20 @@ RegionId Explorer::slotRegion(RegionId Container, ObjId Element) {
   return intern(R);
 }
 
-RegionId Explorer::namedSlotRegion(RegionId Container, const Expr *Named) {
+RegionId Explorer::namedSlotRegion(RegionId Container, const Expr *Named,
+                                   std::optional<SVal> Key) {
   Region R{Region::Slot};
   R.Parent = Container;
-  R.Ptr = Named;
+  if (Key && Key->Kind == SVal::Int) {
+    // 'v[0]' is the same element wherever it is written.
+    R.Index = Key->Num;
+  } else if (Key && Key->Kind == SVal::Sym) {
+    R.Ptr = Named;
+    R.Index = Key->Id;
+    R.UnknownIndex = true;
+  } else {
+    R.Ptr = Named;
+  }
   return intern(R);
 }
 
@@ -243,7 +253,9 @@ bool Explorer::containerCall(const FunctionDecl &Method, const Expr *Call,
   case ContainerOp::NamedElement:
     // 'v[i]' names an element the engine does not know; an assignment to it
     // puts a value in the container.
-    Result = SVal::loc(namedSlotRegion(Container, Call));
+    Result = SVal::loc(namedSlotRegion(
+        Container, Call,
+        Args.empty() ? std::nullopt : std::optional<SVal>(Args[0])));
     return true;
   case ContainerOp::FrontBack: {
     auto Elements = elementsOf(S, Container);

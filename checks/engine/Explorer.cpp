@@ -830,6 +830,10 @@ void Explorer::endFullExpression(const Stmt &Root, State &S) {
       continue;
     if (S.Returned && S.Returned->isLoc() && RegionBase[S.Returned->Id] == Base)
       continue;
+    // A temporary with a destructor dies when the CFG runs it, after this
+    // full expression.
+    if (isa_and_nonnull<CXXBindTemporaryExpr>(Parents->getParent(E)))
+      continue;
     if (isWithin(E, &Root, *Parents))
       DeadTemps.push_back(Base);
   }
@@ -1184,7 +1188,8 @@ void Explorer::recordSummaryCase(const State &S) {
     // A struct returned by value: what its fields hold (param -2 is the
     // returned object).
     SVal R = *S.Returned;
-    if (R.isLoc() && Regions[R.Id].Kind == Region::Temp)
+    if (R.isLoc() && Regions[R.Id].Kind == Region::Temp &&
+        Function.getReturnType()->isRecordType())
       for (const auto &[K, V] : S.Store) {
         const Region &Info = Regions[K];
         if (Info.Kind == Region::Field && Info.Parent == R.Id)

@@ -189,7 +189,11 @@ private:
   };
   bool isContainer(QualType T) const;
   RegionId slotRegion(RegionId Container, ObjId Element);
-  RegionId namedSlotRegion(RegionId Container, const Expr *Named);
+  /// The element that \p Named ('v[i]', 'v.back()') designates; with
+  /// \p Key (the index), one region per index value: 'v[i]' after 'i++' is
+  /// another element.
+  RegionId namedSlotRegion(RegionId Container, const Expr *Named,
+                           std::optional<SVal> Key = std::nullopt);
   llvm::SmallVector<std::pair<RegionId, ObjId>, 4>
   elementsOf(const State &S, RegionId Container) const;
   void addElement(State &S, RegionId Container, SVal V, const Expr *Site,

@@ -820,6 +820,8 @@ void Explorer::destroyRegion(State S, RegionId R, const CXXRecordDecl *Record,
     std::string Name = regionName(R);
     dropElements(S, R, ScopeEnd ? DropKind::ScopeEnd : DropKind::Destroyed,
                  Range, Name.empty() ? "the container" : Name);
+    if (Regions[R].Kind == Region::Temp)
+      removeBindingsUnder(S, R);
     Next.push_back(std::move(S));
     return;
   }
@@ -828,6 +830,8 @@ void Explorer::destroyRegion(State S, RegionId R, const CXXRecordDecl *Record,
   if (!Summary) {
     // A destructor the engine cannot see may release what the object holds.
     escapeContents(S, R);
+    if (Regions[R].Kind == Region::Temp)
+      removeBindingsUnder(S, R);
     Next.push_back(std::move(S));
     return;
   }

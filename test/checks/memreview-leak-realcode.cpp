@@ -124,3 +124,51 @@ public:
 private:
   DynArray<char, 10> str_;
 };
+
+// ===== leveldb: a status object whose copy assignment returns *this =====
+
+// operator= returns a reference to the object it assigned: what it stored in
+// the object's member is not a value returned by the call.
+class Status {
+public:
+  Status() noexcept : state_(nullptr) {}
+  ~Status() { delete[] state_; }
+  Status(const Status &rhs) {
+    state_ = rhs.state_ == nullptr ? nullptr : copyState(rhs.state_);
+  }
+  Status &operator=(const Status &rhs) {
+    if (state_ != rhs.state_) {
+      delete[] state_;
+      state_ = rhs.state_ == nullptr ? nullptr : copyState(rhs.state_);
+    }
+    return *this;
+  }
+  bool ok() const { return state_ == nullptr; }
+  static Status failure(const char *message) {
+    Status s;
+    s.state_ = copyState(message);
+    return s;
+  }
+
+private:
+  static const char *copyState(const char *state) {
+    char *result = new char[16];
+    std::memcpy(result, state, 16);
+    return result;
+  }
+  const char *state_;
+};
+
+struct Reporter {
+  Status *status;
+  void corruption(const Status &s) {
+    if (status != nullptr && status->ok())
+      *status = s;
+  }
+};
+
+// A status returned by value dies at the end of the full expression: its
+// destructor releases what the constructor allocated.
+Status corruption() { return Status::failure("corrupt"); }
+void reportTemporary(Reporter &reporter) { reporter.corruption(corruption()); }
+void discardTemporary() { corruption(); }

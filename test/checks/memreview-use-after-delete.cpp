@@ -1,6 +1,7 @@
 // RUN: %check_memreview %s memreview-use-after-delete %t
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 struct Connection {
   int fd = -1;
@@ -458,3 +459,26 @@ void freeListSavingNext(Node *head) {
     head = next;
   }
 }
+
+// An element of a vector read again after it was released (leveldb's
+// Version destructor, reduced, is the twin).
+struct FileList {
+  std::vector<int *> files;
+  void dropFirst() {
+    int *first = files[0];
+    delete first;
+    int *again = files[0];
+    *again = 0;
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'again' is dereferenced after the memory it points to was released [memreview-use-after-delete]
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: memory is released with 'delete' here
+  }
+  // Twin: 'files[i]' after 'i++' is another element.
+  void unrefAll() {
+    for (unsigned long i = 0; i < files.size(); i++) {
+      int *file = files[i];
+      *file -= 1;
+      if (*file <= 0)
+        delete file;
+    }
+  }
+};
