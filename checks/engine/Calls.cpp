@@ -470,8 +470,10 @@ void Explorer::evalConstruct(const CXXConstructExpr *Construct,
 
   if (Ctor->isCopyOrMoveConstructor() &&
       (Ctor->isTrivial() || Ctor->isDefaulted()) && !Args.empty()) {
-    if (Args[0].isLoc() && !Args[0].UnknownOffset && Args[0].Num == 0)
+    if (Args[0].isLoc() && !Args[0].UnknownOffset && Args[0].Num == 0) {
       copyRecord(S, Args[0].Id, Target);
+      noteSharedCopy(S, Args[0].Id, *Construct);
+    }
     Next.push_back(std::move(S));
     return;
   }
@@ -571,7 +573,7 @@ SVal Explorer::materialize(State &S, const ValueDesc &D, const Expr *Call,
     if (!Type.isNull() && Type->isPointerType())
       Pointee = Type->getPointeeType();
     return allocate(S, D.Fam, D.Allocator, Call, D.MaybeNull, Pointee,
-                    Callee.getName(), D.Site);
+                    calleeName(Callee, Call), D.Site);
   }
   }
   return SVal::unknown();
@@ -710,9 +712,7 @@ void Explorer::applySummary(const FunctionSummary &Summary,
                             const Stmt *Site, llvm::ArrayRef<SVal> Args,
                             std::optional<SVal> This, State S, States &Next,
                             llvm::ArrayRef<const Expr *> ArgExprs) {
-  std::string Name = Callee.getNameAsString();
-  if (isa<CXXDestructorDecl>(Callee))
-    Name = "~" + cast<CXXDestructorDecl>(Callee).getParent()->getNameAsString();
+  std::string Name = calleeName(Callee, Site);
   unsigned Feasible = 0;
   struct Outcome {
     State S;
@@ -787,7 +787,8 @@ void Explorer::applySummary(const FunctionSummary &Summary,
       Touch(*Loc);
       Alive = release(T, *Loc, R.Fam, R.Deallocator, Site,
                       describePath(R.Object, ArgExprs, This, Site), Name,
-                      R.Site);
+                      R.Site,
+                      R.Object.Fields.empty() ? ArgExpr(R.Object) : nullptr);
     }
     if (!Alive)
       continue;
@@ -886,7 +887,7 @@ void Explorer::applySummary(const FunctionSummary &Summary,
     // The path had to choose between the ways the callee can go.
     if (Feasible > 1 && Site)
       addEvent(O.S, PathEvent::CaseChoice,
-               O.Affected ? O.Affected : AnyAffected, Site->getSourceRange(),
+               O.Affected ? O.Affected : AnyAffected, siteRange(Site),
                "assuming '" + Name + "' " +
                    describeCase(*O.Case, Chosen, Callee, ArgExprs, This,
                                 Site));

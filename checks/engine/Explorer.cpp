@@ -141,6 +141,39 @@ std::string Explorer::regionName(RegionId R) const {
   return "";
 }
 
+SourceRange Explorer::siteRange(const Stmt *Site) const {
+  if (!Site)
+    return SourceRange();
+  // Implicit destructors run at the end of a block (or of the statement
+  // whose condition or loop variable dies): its closing brace.
+  if (isa<CompoundStmt, IfStmt, SwitchStmt, WhileStmt, ForStmt, DoStmt,
+          CXXForRangeStmt>(Site))
+    return SourceRange(Site->getEndLoc());
+  return Site->getSourceRange();
+}
+
+std::string Explorer::calleeName(const FunctionDecl &Callee,
+                                 const Stmt *Site) const {
+  if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(&Callee))
+    return "~" + Dtor->getParent()->getNameAsString();
+  // A lambda (or another function object) is known by the variable or
+  // member that holds it: its call operator's name, 'operator()', says
+  // nothing.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee);
+      Method && Method->getOverloadedOperator() == OO_Call)
+    if (const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Site);
+        Call && Call->getNumArgs() > 0) {
+      // A lambda called where it is written has only its text.
+      const Expr *Object = Call->getArg(0)->IgnoreImplicit();
+      if (isa<DeclRefExpr, MemberExpr, LambdaExpr>(Object)) {
+        std::string Name = describe(Object);
+        if (Name != "the pointer")
+          return Name;
+      }
+    }
+  return Callee.getNameAsString();
+}
+
 // ===== the path loop =====
 
 State Explorer::initialState() {
@@ -754,8 +787,7 @@ bool Explorer::evalElement(const CFGElement &Element, const CFGBlock &Block,
       Where = S.LastReturn->getSourceRange();
       Kind = LossKind::Return;
     } else if (const Stmt *Trigger = Ends.getTriggerStmt()) {
-      Where = isa<CompoundStmt>(Trigger) ? SourceRange(Trigger->getEndLoc())
-                                         : Trigger->getSourceRange();
+      Where = siteRange(Trigger);
     }
     collectGarbage(S, Where, Kind, Var->getName());
     return true;
@@ -943,7 +975,7 @@ void Explorer::handleExit(State S) {
   for (RegionId R : Dead)
     removeBindingsUnder(S, R);
   if (S.Throwing) {
-    collectGarbage(S, S.Throwing->getSourceRange(), LossKind::Exception, "");
+    collectGarbage(S, siteRange(S.Throwing), LossKind::Exception, "");
   } else {
     SourceRange Where = S.LastReturn ? S.LastReturn->getSourceRange()
                                      : SourceRange(Function.getBody()->getEndLoc());
@@ -975,41 +1007,197 @@ static bool mayRelease(const Stmt *S, const SourceManager &SM) {
   return false;
 }
 
-bool Explorer::skipsRelease(const PathEvent &E) {
+/// The blocks of the branch not taken at assumption \p E, up to where both
+/// branches meet (at most 32 blocks); empty when \p E is no two-way branch.
+static llvm::SmallPtrSet<const CFGBlock *, 16>
+untakenRegion(const PathEvent &E, ControlDependencyCalculator &ControlDeps) {
+  llvm::SmallPtrSet<const CFGBlock *, 16> Seen;
   const auto *Branch = static_cast<const CFGBlock *>(E.Block);
   if (!Branch || Branch->succ_size() != 2 || !E.Condition)
-    return false;
-  const CFGBlock *Untaken = Branch->succ_begin()[E.Taken ? 1 : 0].getReachableBlock();
+    return Seen;
+  const CFGBlock *Untaken =
+      Branch->succ_begin()[E.Taken ? 1 : 0].getReachableBlock();
   if (!Untaken)
-    return false;
-  if (!ControlDeps)
-    ControlDeps = std::make_unique<ControlDependencyCalculator>(Cfg);
-  // The region of the branch not taken: up to where both branches meet.
-  auto &PostDom = const_cast<CFGPostDomTree &>(ControlDeps->getCFGPostDomTree());
+    return Seen;
+  auto &PostDom = const_cast<CFGPostDomTree &>(ControlDeps.getCFGPostDomTree());
   const CFGBlock *Join = nullptr;
   if (auto *Node = PostDom.getBase().getNode(const_cast<CFGBlock *>(Branch)))
     if (auto *IDom = Node->getIDom())
       Join = IDom->getBlock();
-  llvm::SmallPtrSet<const CFGBlock *, 16> Seen;
   llvm::SmallVector<const CFGBlock *, 8> Work{Untaken};
   constexpr unsigned MaxRegionBlocks = 32;
   while (!Work.empty() && Seen.size() < MaxRegionBlocks) {
     const CFGBlock *B = Work.pop_back_val();
     if (B == Join || !Seen.insert(B).second)
       continue;
-    for (const CFGElement &Element : *B)
-      if (auto Stmt = Element.getAs<CFGStmt>())
-        if (mayRelease(Stmt->getStmt(), Context.getSourceManager()))
-          return true;
     for (const CFGBlock::AdjacentBlock &Succ : B->succs())
       if (const CFGBlock *Next = Succ.getReachableBlock())
         Work.push_back(Next);
   }
+  return Seen;
+}
+
+bool Explorer::skipsRelease(const PathEvent &E) {
+  if (!ControlDeps)
+    ControlDeps = std::make_unique<ControlDependencyCalculator>(Cfg);
+  for (const CFGBlock *B : untakenRegion(E, *ControlDeps))
+    for (const CFGElement &Element : *B)
+      if (auto Stmt = Element.getAs<CFGStmt>())
+        if (mayRelease(Stmt->getStmt(), Context.getSourceManager()))
+          return true;
+  return false;
+}
+
+void Explorer::recordStore(State &S, RegionId Target, SVal V,
+                           const Stmt *Where) {
+  // Only pointers: findings are about where a pointer points.
+  if (!V.isLoc())
+    return;
+  PathEvent E{PathEvent::ValueStore, 0, SourceRange(), "", CurrentBlock};
+  E.Target = Target;
+  E.Stored = V;
+  if (const auto *B = dyn_cast_or_null<BinaryOperator>(Where)) {
+    if (B->isAssignmentOp()) {
+      E.Source = B->getRHS();
+      E.FromOldValue = B->isCompoundAssignmentOp();
+    }
+  } else if (const auto *U = dyn_cast_or_null<UnaryOperator>(Where)) {
+    E.FromOldValue = U->isIncrementDecrementOp();
+  } else if (const auto *X = dyn_cast_or_null<Expr>(Where)) {
+    // An initialiser, or what a 'new' or a call stored.
+    E.Source = X;
+  }
+  S.addEvent(std::move(E));
+}
+
+std::optional<RegionId> Explorer::namedRegion(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && !Var->getType()->isReferenceType())
+      return varRegion(Var);
+    return std::nullopt;
+  }
+  if (const auto *M = dyn_cast<MemberExpr>(E); M && !M->isArrow())
+    if (const auto *Field = dyn_cast<FieldDecl>(M->getMemberDecl());
+        Field && !Field->getType()->isReferenceType())
+      if (std::optional<RegionId> Base = namedRegion(M->getBase()))
+        return fieldRegion(*Base, Field);
+  return std::nullopt;
+}
+
+void Explorer::valueOrigins(const Expr *E, const PathNode *From,
+                            std::optional<RegionId> Region,
+                            ValueOrigins &Out) {
+  constexpr unsigned MaxSteps = 32;
+  if (!E || ++Out.Steps > MaxSteps)
+    return;
+  E = E->IgnoreParenCasts();
+  if (DeclContext)
+    if (CFGStmtMap *Map = DeclContext->getCFGStmtMap())
+      if (const CFGBlock *B = Map->getBlock(const_cast<Expr *>(E)))
+        Out.Keys.push_back(B);
+
+  // 'c ? a : b': the arm the path took (when it had to assume the
+  // condition; a decided condition is no step of the path).
+  if (const auto *C = dyn_cast<ConditionalOperator>(E)) {
+    for (const PathNode *N = From; N; N = N->Prev.get()) {
+      const PathEvent &Ev = N->Event;
+      const auto *Branch = static_cast<const CFGBlock *>(Ev.Block);
+      if (Ev.Kind == PathEvent::Assumption && Branch &&
+          Branch->getTerminatorStmt() == C) {
+        valueOrigins(Ev.Taken ? C->getTrueExpr() : C->getFalseExpr(), From,
+                     Region, Out);
+        return;
+      }
+    }
+    return;
+  }
+  const Expr *Named = E;
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    if (B->isAdditiveOp()) {
+      // Pointer arithmetic: the pointer operand (the other one has no
+      // stores of pointers).
+      valueOrigins(B->getLHS(), From, Region, Out);
+      valueOrigins(B->getRHS(), From, Region, Out);
+      return;
+    }
+    if (B->getOpcode() == BO_Comma) {
+      valueOrigins(B->getRHS(), From, Region, Out);
+      return;
+    }
+    if (!B->isAssignmentOp())
+      return;
+    // 'p = q' as a value: what 'p' holds after the store.
+    Named = B->getLHS();
+  } else if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() == UO_AddrOf) {
+      // '&p[2]', '&p->field': the memory 'p' points into.
+      const Expr *Sub = U->getSubExpr()->IgnoreParens();
+      if (const auto *A = dyn_cast<ArraySubscriptExpr>(Sub))
+        valueOrigins(A->getBase(), From, Region, Out);
+      else if (const auto *M = dyn_cast<MemberExpr>(Sub); M && M->isArrow())
+        valueOrigins(M->getBase(), From, Region, Out);
+      return;
+    }
+    if (!U->isIncrementDecrementOp())
+      return;
+    Named = U->getSubExpr();
+  }
+
+  // A variable, or a field of one: the stores the path made to it, latest
+  // first, back to one that did not derive from the old value; and the
+  // branches in between that skipped a store to it.
+  std::optional<RegionId> Target = namedRegion(Named);
+  if (!Target)
+    return;
+  for (const PathNode *N = From; N; N = N->Prev.get()) {
+    const PathEvent &Ev = N->Event;
+    if (Ev.Kind == PathEvent::Assumption) {
+      if (skipsStore(Ev, *Target))
+        Out.Skipping.push_back(static_cast<const CFGBlock *>(Ev.Block));
+      continue;
+    }
+    if (Ev.Kind != PathEvent::ValueStore || Ev.Target != *Target)
+      continue;
+    // A store of a value that points elsewhere is not the origin: something
+    // the path does not record (unknown code, a widened loop) wrote the
+    // location since.
+    if (Region && (!Ev.Stored.isLoc() || Ev.Stored.Id != *Region))
+      return;
+    Out.Keys.push_back(static_cast<const CFGBlock *>(Ev.Block));
+    if (Ev.Source)
+      valueOrigins(Ev.Source, N->Prev.get(), Ev.Stored.Id, Out);
+    if (!Ev.FromOldValue || ++Out.Steps > MaxSteps)
+      return;
+    Region = Ev.Stored.Id;
+  }
+}
+
+bool Explorer::skipsStore(const PathEvent &E, RegionId Target) {
+  if (!ControlDeps)
+    ControlDeps = std::make_unique<ControlDependencyCalculator>(Cfg);
+  for (const CFGBlock *B : untakenRegion(E, *ControlDeps))
+    for (const CFGElement &Element : *B) {
+      auto Stmt = Element.getAs<CFGStmt>();
+      if (!Stmt)
+        continue;
+      const Expr *Written = nullptr;
+      if (const auto *Assign = dyn_cast<BinaryOperator>(Stmt->getStmt());
+          Assign && Assign->isAssignmentOp())
+        Written = Assign->getLHS();
+      else if (const auto *U = dyn_cast<UnaryOperator>(Stmt->getStmt());
+               U && U->isIncrementDecrementOp())
+        Written = U->getSubExpr();
+      if (Written && namedRegion(Written) == Target)
+        return true;
+    }
   return false;
 }
 
 void Explorer::report(OwnershipFinding F, const State &S, ObjId About,
-                      const void *Key, llvm::ArrayRef<PathStep> Trailing) {
+                      const void *Key, llvm::ArrayRef<PathStep> Trailing,
+                      const Expr *Pointer, SVal PointerValue) {
   F.Function = &Function;
   if (!FindingKeys
            .insert({static_cast<unsigned>(F.Kind),
@@ -1034,12 +1222,41 @@ void Explorer::report(OwnershipFinding F, const State &S, ObjId About,
       if (S.Throwing)
         AddKey(Map->getBlock(const_cast<Stmt *>(S.Throwing)));
     }
+  // Where a pointer's value came from (the branch that chose '&local' over
+  // 'new', the loop that advanced a cursor): the pointer of the finding, and
+  // the pointers of the steps of the object (the alias an earlier 'delete'
+  // released).
+  ValueOrigins Origins;
+  auto AddOrigins = [&](const Expr *E, const PathNode *From, SVal V) {
+    std::optional<RegionId> Into;
+    if (V.isLoc())
+      Into = V.Id;
+    valueOrigins(E, From, Into, Origins);
+  };
+  bool Leak = F.Kind == FindingKind::Leak ||
+              F.Kind == FindingKind::ContainerOwningPointers;
+  auto IsStep = [&](const PathEvent &E) {
+    return About && E.Obj == About &&
+           (E.Kind == PathEvent::ObjectStep ||
+            (E.Kind == PathEvent::Alias && !Leak));
+  };
   for (const PathNode *N = S.Path.get(); N; N = N->Prev.get())
-    if (N->Event.Kind == PathEvent::ObjectStep && About && N->Event.Obj == About)
+    if (IsStep(N->Event)) {
       AddKey(N->Event.Block);
+      if (N->Event.Source)
+        AddOrigins(N->Event.Source, N->Prev.get(), N->Event.Stored);
+    }
+  if (Pointer)
+    AddOrigins(Pointer, S.Path.get(), PointerValue);
+  for (const CFGBlock *B : Origins.Keys)
+    AddKey(B);
   if (!ControlDeps)
     ControlDeps = std::make_unique<ControlDependencyCalculator>(Cfg);
   llvm::SmallPtrSet<const CFGBlock *, 16> Decisive, Visited;
+  for (const CFGBlock *B : Origins.Skipping) {
+    Decisive.insert(B);
+    AddKey(B);
+  }
   while (!Pending.empty()) {
     CFGBlock *B = Pending.pop_back_val();
     if (!Visited.insert(B).second)
@@ -1056,8 +1273,10 @@ void Explorer::report(OwnershipFinding F, const State &S, ObjId About,
   for (const PathNode *N = S.Path.get(); N; N = N->Prev.get()) {
     const PathEvent &E = N->Event;
     bool Keep = false;
-    if (E.Kind == PathEvent::ObjectStep || E.Kind == PathEvent::CaseChoice)
+    if (E.Kind == PathEvent::CaseChoice)
       Keep = About && E.Obj == About;
+    else if (E.Kind == PathEvent::ObjectStep || E.Kind == PathEvent::Alias)
+      Keep = IsStep(E);
     else if (E.Kind == PathEvent::Assumption)
       Keep = (Decisive.count(static_cast<const CFGBlock *>(E.Block)) ||
               (F.Kind == FindingKind::Leak && skipsRelease(E))) &&
@@ -1065,15 +1284,25 @@ void Explorer::report(OwnershipFinding F, const State &S, ObjId About,
     if (Keep)
       Events.push_back(&E);
   }
+  // A step that repeats the one before it (a loop's condition assumed true
+  // on each round; a callee that releases at the same place as the release
+  // before it) says nothing new.
+  auto AddStep = [&](const PathStep &Step) {
+    if (!F.Steps.empty() && F.Steps.back().Range == Step.Range &&
+        F.Steps.back().Message == Step.Message)
+      return;
+    F.Steps.push_back(Step);
+  };
   for (auto It = Events.rbegin(); It != Events.rend(); ++It) {
     const PathEvent &E = **It;
     std::string Message = E.Message;
     if (Message.empty() && E.Condition)
       Message = "assuming '" + describe(E.Condition) + "' is " +
                 (E.Taken ? "true" : "false");
-    F.Steps.push_back({E.Range, Message});
+    AddStep({E.Range, Message});
   }
-  F.Steps.append(Trailing.begin(), Trailing.end());
+  for (const PathStep &Step : Trailing)
+    AddStep(Step);
   Result.Findings.push_back(std::move(F));
 }
 

@@ -72,9 +72,43 @@ private:
   bool constrainTruth(State &S, SVal V, bool Value);
 
   /// Records \p F once per key, with the steps of \p S's path that concern
-  /// object \p About (0: none) as notes.
+  /// object \p About (0: none) as notes. \p Pointer, when given, is the
+  /// expression whose value \p PointerValue the finding is about (the
+  /// released or used pointer): the branches that decided that value are
+  /// decisive steps too.
   void report(OwnershipFinding F, const State &S, ObjId About,
-              const void *Key, llvm::ArrayRef<PathStep> Trailing = {});
+              const void *Key, llvm::ArrayRef<PathStep> Trailing = {},
+              const Expr *Pointer = nullptr, SVal PointerValue = SVal());
+  /// What decided the value of a pointer on a path.
+  struct ValueOrigins {
+    /// Blocks where the value was computed or stored: the branches they
+    /// are control dependent on decided it.
+    llvm::SmallVector<const CFGBlock *, 8> Keys;
+    /// Branches that decided it by skipping a store to where it was kept.
+    llvm::SmallVector<const CFGBlock *, 4> Skipping;
+    unsigned Steps = 0;
+  };
+  /// Adds to \p Out what decided the value that \p E had on the path ending
+  /// at \p From: the stores it went through, back to where it was made, the
+  /// arm a conditional operator chose, the branches that skipped a store.
+  /// \p Region, when known, is the region the value points into (a store
+  /// of a value into another region is not its origin).
+  void valueOrigins(const Expr *E, const PathNode *From,
+                    std::optional<RegionId> Region, ValueOrigins &Out);
+  /// The region a variable, or a field of one ('holder.item'), names.
+  std::optional<RegionId> namedRegion(const Expr *E);
+  /// Whether the branch not taken at assumption \p E would have stored
+  /// into \p Target.
+  bool skipsStore(const PathEvent &E, RegionId Target);
+  /// Records on the path of \p S that \p Where wrote \p V into \p Target.
+  void recordStore(State &S, RegionId Target, SVal V, const Stmt *Where);
+  /// Where to point a finding or note about something that happens at
+  /// \p Site: the closing brace for the end of a block (where implicit
+  /// destructors run), else the statement itself.
+  SourceRange siteRange(const Stmt *Site) const;
+  /// How messages name \p Callee called at \p Site: '~Holder' for a
+  /// destructor, the variable holding a lambda for its call operator.
+  std::string calleeName(const FunctionDecl &Callee, const Stmt *Site) const;
   /// Whether the branch not taken at assumption \p E would have gone
   /// through a release: then the assumption explains a leak.
   bool skipsRelease(const PathEvent &E);
@@ -105,9 +139,12 @@ private:
                 llvm::StringRef Callee = {}, const Expr *Subject = nullptr);
   /// Releases what \p Ptr points to; false ends the path.
   /// \p Subject names the released pointer in messages ('p', 'holder.item').
+  /// \p Pointer is the expression that gave the pointer, when the release
+  /// is not a 'delete' or a deallocator call (whose argument it is).
   bool release(State &S, SVal Ptr, Family Fam, llvm::StringRef Deallocator,
                const Stmt *Site, const std::string &Subject,
-               llvm::StringRef ByCallee = {}, SourceLocation CalleeSite = {});
+               llvm::StringRef ByCallee = {}, SourceLocation CalleeSite = {},
+               const Expr *Pointer = nullptr);
   SVal allocate(State &S, Family Fam, llvm::StringRef Allocator,
                 const Expr *Site, bool MayBeNull, QualType Type,
                 llvm::StringRef ByCallee = {}, SourceLocation CalleeSite = {});
@@ -120,6 +157,11 @@ private:
   void invalidateContents(State &S, SVal V);
   void escapeContents(State &S, RegionId R);
   void copyRecord(State &S, RegionId From, RegionId To);
+  /// A compiler-generated copy (or move) of the object at \p From, made by
+  /// \p Construct, now holds the same owned memory as the original: a step
+  /// of that memory's path (two owners, two releases).
+  void noteSharedCopy(State &S, RegionId From,
+                      const CXXConstructExpr &Construct);
   void destroyRegion(State S, RegionId R, const CXXRecordDecl *Record,
                      const Stmt *Where, States &Next);
   void removeBindingsUnder(State &S, RegionId R);

@@ -163,6 +163,13 @@ struct PathEvent {
     /// A call whose summary has several cases went one way; \c Obj is the
     /// object that choice affected (0: none).
     CaseChoice,
+    /// A second pointer to object \c Obj appeared (a compiler-generated copy
+    /// of the object holding it): a step of findings about its releases and
+    /// uses; for a leak, one more holder decides nothing.
+    Alias,
+    /// A location was written (never a note): lets a finding find out which
+    /// branches decided the value of the pointer it is about.
+    ValueStore,
   };
   KindTy Kind;
   ObjId Obj = 0;
@@ -174,6 +181,15 @@ struct PathEvent {
   const void *Block = nullptr;
   const Expr *Condition = nullptr;
   bool Taken = false;
+  /// For a store: the location written, the value written, the expression
+  /// whose value it is (null: none the engine can follow), and whether the
+  /// value derives from the location's old value ('++p', 'p += n'). For the
+  /// release of an object: the released pointer and the expression that
+  /// gave it.
+  uint32_t Target = 0;
+  SVal Stored = SVal::unknown();
+  const Expr *Source = nullptr;
+  bool FromOldValue = false;
 };
 
 struct PathNode {

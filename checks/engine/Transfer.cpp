@@ -276,10 +276,11 @@ void Explorer::store(State &S, SVal Location, SVal V, const Stmt *Where,
   const SVal *Old = S.lookup(Key);
   std::optional<ObjId> OldObject = Old ? objectOf(*Old) : std::nullopt;
   S.bind(Key, V);
+  recordStore(S, Key, V, Where);
   if (Where)
     StoreSites[Key] = Where->getBeginLoc();
   if (OldObject && ObjectTable[*OldObject].Owned && objectOf(V) != OldObject)
-    collectGarbage(S, Where ? Where->getSourceRange() : SourceRange(),
+    collectGarbage(S, siteRange(Where),
                    LossKind::Overwritten,
                    TargetName.empty() ? regionName(Key) : TargetName.str());
 }
@@ -335,6 +336,51 @@ void Explorer::copyRecord(State &S, RegionId From, RegionId To) {
   }
   for (const auto &[R, V] : Copies)
     S.bind(R, V);
+}
+
+void Explorer::noteSharedCopy(State &S, RegionId From,
+                              const CXXConstructExpr &Construct) {
+  // A temporary dies at once: its copy is the only owner left.
+  if (Regions[RegionBase[From]].Kind == Region::Temp ||
+      Construct.getNumArgs() == 0)
+    return;
+  llvm::SmallVector<ObjId, 2> Shared;
+  for (const auto &[R, V] : S.Store) {
+    auto Chain = pathBelow(Regions, R, From);
+    if (!Chain || Chain->empty())
+      continue;
+    std::optional<ObjId> O = objectOf(V);
+    const ObjectStatus *Status = O ? S.status(*O) : nullptr;
+    if (O && ObjectTable[*O].Owned && Status &&
+        Status->Kind == ObjectStatus::Live && !llvm::is_contained(Shared, *O))
+      Shared.push_back(*O);
+  }
+  if (Shared.empty())
+    return;
+  std::string Source = describe(Construct.getArg(0)->IgnoreParenCasts());
+  if (Source == "the pointer")
+    return;
+  // The variable the copy initialises, if any.
+  std::string Copy;
+  const Stmt *Parent = Parents->getParent(&Construct);
+  while (isa_and_nonnull<FullExpr>(Parent))
+    Parent = Parents->getParent(Parent);
+  if (const auto *Decl = dyn_cast_or_null<DeclStmt>(Parent))
+    for (const clang::Decl *D : Decl->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D);
+          Var && Var->getInit() &&
+          Var->getInit()->IgnoreImplicit() == &Construct)
+        Copy = Var->getNameAsString();
+  llvm::StringRef Verb =
+      Construct.getConstructor()->isMoveConstructor() ? "moved" : "copied";
+  std::string Message =
+      Copy.empty()
+          ? "'" + Source + "' is " + Verb.str() +
+                " here: the copy holds the same memory"
+          : "'" + Source + "' is " + Verb.str() + " into '" + Copy +
+                "' here: both hold the same memory";
+  for (ObjId O : Shared)
+    addEvent(S, PathEvent::Alias, O, Construct.getSourceRange(), Message);
 }
 
 void Explorer::escapeValue(State &S, SVal V) {
@@ -415,7 +461,7 @@ bool Explorer::checkUse(State &S, SVal Ptr, const Expr *Use, UseKind Kind,
                     : describe(Named);
     F.Detail = Callee.str();
     F.Allocator = ObjectTable[*O].Allocator;
-    report(std::move(F), S, *O, Use);
+    report(std::move(F), S, *O, Use, {}, Named, Ptr);
     return false;
   }
   if (Status.Kind == ObjectStatus::Live && ObjectTable[*O].Origin)
@@ -426,9 +472,20 @@ bool Explorer::checkUse(State &S, SVal Ptr, const Expr *Use, UseKind Kind,
 bool Explorer::release(State &S, SVal Ptr, Family Fam,
                        llvm::StringRef Deallocator, const Stmt *Site,
                        const std::string &Subject, llvm::StringRef ByCallee,
-                       SourceLocation CalleeSite) {
+                       SourceLocation CalleeSite, const Expr *Pointer) {
   if (Ptr.Kind != SVal::Loc)
     return true; // null, or nothing known
+  // The released pointer: the argument of 'delete' or of the deallocator.
+  if (!Pointer) {
+    if (const auto *Delete = dyn_cast<CXXDeleteExpr>(Site))
+      Pointer = Delete->getArgument();
+    else if (const auto *Call = dyn_cast<CallExpr>(Site);
+             Call && ByCallee.empty())
+      if (std::optional<CallRelease> Rel = releaseByCall(*Call);
+          Rel && Rel->ArgIndex < Call->getNumArgs())
+        Pointer = Call->getArg(Rel->ArgIndex);
+  }
+  SourceRange Where = siteRange(Site);
   // Where a callee releases it, as the last note of a finding at its call.
   llvm::SmallVector<PathStep, 1> InCallee;
   if (CalleeSite.isValid())
@@ -438,12 +495,12 @@ bool Explorer::release(State &S, SVal Ptr, Family Fam,
   auto NonHeap = [&](NonHeapKind Kind, std::string Detail) {
     OwnershipFinding F;
     F.Kind = FindingKind::DeleteNonHeap;
-    F.Range = Site->getSourceRange();
+    F.Range = Where;
     F.Variant = static_cast<unsigned>(Kind);
     F.Deallocator = ByCallee.empty() ? Deallocator.str() : ByCallee.str();
     F.Subject = Subject;
     F.Detail = std::move(Detail);
-    report(std::move(F), S, 0, Site, InCallee);
+    report(std::move(F), S, 0, Site, InCallee, Pointer, Ptr);
   };
 
   const Region &Base = Regions[RegionBase[Ptr.Id]];
@@ -485,13 +542,13 @@ bool Explorer::release(State &S, SVal Ptr, Family Fam,
     if (Info.Owned && Ptr.Id == RegionBase[Ptr.Id]) {
       OwnershipFinding F;
       F.Kind = FindingKind::DeleteNonHeap;
-      F.Range = Site->getSourceRange();
+      F.Range = Where;
       F.Variant = static_cast<unsigned>(NonHeapKind::InteriorPointer);
       F.Deallocator = ByCallee.empty() ? Deallocator.str() : ByCallee.str();
       F.Subject = Subject;
       F.Detail = std::to_string(Ptr.Num) + (Ptr.Num == 1 ? " byte" : " bytes");
       F.Allocator = Info.Allocator;
-      report(std::move(F), S, O, Site, InCallee);
+      report(std::move(F), S, O, Site, InCallee, Pointer, Ptr);
       // Whatever happens to the block next is undefined: no second finding
       // about it.
       S.statusRef(O).Kind = ObjectStatus::Escaped;
@@ -503,12 +560,12 @@ bool Explorer::release(State &S, SVal Ptr, Family Fam,
   if (Status.Kind == ObjectStatus::Released) {
     OwnershipFinding F;
     F.Kind = FindingKind::DoubleDelete;
-    F.Range = Site->getSourceRange();
+    F.Range = Where;
     F.Deallocator = Deallocator.str();
     F.Subject = Subject;
     F.Detail = ByCallee.str();
     F.Allocator = Info.Allocator;
-    report(std::move(F), S, O, Site, InCallee);
+    report(std::move(F), S, O, Site, InCallee, Pointer, Ptr);
     return false;
   }
   if (Status.Kind == ObjectStatus::Lost)
@@ -517,13 +574,13 @@ bool Explorer::release(State &S, SVal Ptr, Family Fam,
       !familiesMatch(Info.Fam, Fam)) {
     OwnershipFinding F;
     F.Kind = FindingKind::MismatchedDeallocation;
-    F.Range = Site->getSourceRange();
+    F.Range = Where;
     F.Allocator = Info.Allocator.empty() ? allocatorName(Info.Fam).str()
                                          : Info.Allocator;
     F.Deallocator = Deallocator.str();
     F.Subject = deallocatorName(Info.Fam).str();
     F.Detail = ByCallee.str();
-    report(std::move(F), S, O, Site, InCallee);
+    report(std::move(F), S, O, Site, InCallee, Pointer, Ptr);
   }
   Status.Kind = ObjectStatus::Released;
   Status.ReleaseSite = Site;
@@ -533,7 +590,16 @@ bool Explorer::release(State &S, SVal Ptr, Family Fam,
       ByCallee.empty()
           ? "memory is released with '" + Deallocator.str() + "' here"
           : "memory is released by '" + ByCallee.str() + "' here";
-  addEvent(S, PathEvent::ObjectStep, O, Site->getSourceRange(), Message);
+  // A destructor run implicitly (at the end of a scope, at a return): the
+  // place says which object it destroys only when the subject does.
+  if (!ByCallee.empty() && !isa<Expr>(Site) && !Subject.empty())
+    Message = "'" + Subject + "' is released by '" + ByCallee.str() + "' here";
+  // With the pointer that released it: the branches that decided its value
+  // are decisive for what happens to the memory next.
+  PathEvent Released{PathEvent::ObjectStep, O, Where, Message, CurrentBlock};
+  Released.Source = Pointer;
+  Released.Stored = Ptr;
+  S.addEvent(std::move(Released));
   if (CalleeSite.isValid())
     addEvent(S, PathEvent::ObjectStep, O, SourceRange(CalleeSite),
                 "'" + ByCallee.str() + "' releases it with '" +
@@ -547,7 +613,7 @@ bool Explorer::release(State &S, SVal Ptr, Family Fam,
         HeldOwned |= ObjectTable[*Inner].Owned;
   removeBindingsUnder(S, OR);
   if (HeldOwned)
-    collectGarbage(S, Site->getSourceRange(), LossKind::ObjectDestroyed,
+    collectGarbage(S, Where, LossKind::ObjectDestroyed,
                    Subject);
   return true;
 }
@@ -806,10 +872,7 @@ void Explorer::destroyRegion(State S, RegionId R, const CXXRecordDecl *Record,
                              const Stmt *Where, States &Next) {
   Record = Record->getDefinition();
   const CXXDestructorDecl *Dtor = Record ? Record->getDestructor() : nullptr;
-  SourceRange Range;
-  if (Where)
-    Range = isa<CompoundStmt>(Where) ? SourceRange(Where->getEndLoc())
-                                     : Where->getSourceRange();
+  SourceRange Range = siteRange(Where);
   if (!Dtor || Dtor->isTrivial()) {
     Next.push_back(std::move(S));
     return;
@@ -1288,6 +1351,7 @@ bool Explorer::evalStmt(const Stmt *St, State &S, States &Extra) {
         }
       } else {
         S.bind(R, V);
+        recordStore(S, R, V, Init);
       }
       S.envErase(Init);
       S.envErase(skipParens(Init));

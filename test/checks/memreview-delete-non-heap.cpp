@@ -284,6 +284,30 @@ void deleteRewoundCursor() {
   delete[] cursor;
 }
 
+// Leading blanks are skipped, then the cursor is freed instead of the buffer:
+// on the path where the loop ran, it points one byte in.
+void freeTrimmed(const char *text) {
+  char *buffer = strdup(text);
+  char *cursor = buffer;
+  while (*cursor == ' ')
+    ++cursor;
+  std::free(cursor);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'free' releases a pointer 1 byte into memory allocated with 'strdup', which is not memory returned by an allocator [memreview-delete-non-heap]
+  // CHECK-NOTES: :[[@LINE-6]]:18: note: memory is allocated with 'strdup' here
+  // CHECK-NOTES: :[[@LINE-5]]:10: note: assuming '*cursor == ' '' is true
+  // CHECK-NOTES: :[[@LINE-6]]:10: note: assuming '*cursor == ' '' is false
+}
+
+// Twin: the blanks are skipped for reading, and the buffer is freed.
+void freeTrimmedBuffer(const char *text) {
+  char *buffer = strdup(text);
+  char *cursor = buffer;
+  while (*cursor == ' ')
+    ++cursor;
+  logAddress(cursor);
+  std::free(buffer);
+}
+
 // 'free' of the address of an element other than the first.
 void freeElementAddress() {
   char *buffer = static_cast<char *>(std::malloc(16));
@@ -333,6 +357,28 @@ void finishStackSession() {
 void finishHeapSession() {
   Session *session = new Session;
   session->finish();
+}
+
+// The branch that chose the local fallback decides what 'delete' receives.
+void deleteFallbackUnconditionally(bool useHeap) {
+  int fallback = 0;
+  int *value = useHeap ? new int(1) : &fallback;
+  logAddress(value);
+  delete value;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases the address of local variable 'fallback', which is not memory returned by an allocator [memreview-delete-non-heap]
+  // CHECK-NOTES: :[[@LINE-4]]:16: note: assuming 'useHeap' is false
+}
+
+// The pointer is chosen by an 'if' instead.
+void deleteFallbackChosenByIf(bool useHeap) {
+  int fallback = 0;
+  int *value = &fallback;
+  if (useHeap)
+    value = new int(1);
+  logAddress(value);
+  delete value;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases the address of local variable 'fallback', which is not memory returned by an allocator [memreview-delete-non-heap]
+  // CHECK-NOTES: :[[@LINE-5]]:7: note: assuming 'useHeap' is false
 }
 
 // Twin: the local fallback is released only when the heap was used.

@@ -138,7 +138,8 @@ void deleteThroughCopiedStruct() {
   delete copy.item;
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'copy.item', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
   // CHECK-NOTES: :[[@LINE-5]]:17: note: memory is allocated with 'new' here
-  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released with 'delete' here
+  // CHECK-NOTES: :[[@LINE-5]]:17: note: 'holder' is copied into 'copy' here: both hold the same memory
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: memory is released with 'delete' here
 }
 
 // Twin: only one of the two copies releases the object.
@@ -278,6 +279,36 @@ void helperAfterDeleteAndReset() {
   destroyWidget(widget);
 }
 
+struct Pool {
+  Widget *head = nullptr;
+  void clear() { delete head; }
+  void clearAndReset() {
+    delete head;
+    head = nullptr;
+  }
+};
+
+// A method that releases a member is called twice: both releases happen at
+// the same 'delete' of the method, shown once.
+void clearTwice() {
+  Pool pool;
+  pool.head = new Widget;
+  pool.clear();
+  pool.clear();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'clear' releases 'pool.head', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-4]]:15: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released by 'clear' here
+  // CHECK-NOTES: :[[@LINE-17]]:18: note: 'clear' releases it with 'delete' here
+}
+
+// Twin: the method resets the member, so the second call deletes null.
+void clearAndResetTwice() {
+  Pool pool;
+  pool.head = new Widget;
+  pool.clearAndReset();
+  pool.clearAndReset();
+}
+
 // ===== Destructors =====
 
 struct OwningHolder {
@@ -307,6 +338,74 @@ void deleteHolderOnly() {
   delete holder;
 }
 
+// The member is deleted, then the holder's destructor deletes it again where
+// the holder goes out of scope (the closing brace).
+void deleteMemberThenDestroy() {
+  OwningHolder holder;
+  holder.item = new Widget;
+  delete holder.item;
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: '~OwningHolder' releases 'holder.item', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+// CHECK-NOTES: :[[@LINE-4]]:17: note: memory is allocated with 'new' here
+// CHECK-NOTES: :[[@LINE-4]]:3: note: memory is released with 'delete' here
+// CHECK-NOTES: :[[@LINE-35]]:21: note: '~OwningHolder' releases it with 'delete' here
+
+// Twin: the member is reset after the 'delete'; the destructor deletes null.
+void deleteMemberResetThenDestroy() {
+  OwningHolder holder;
+  holder.item = new Widget;
+  delete holder.item;
+  holder.item = nullptr;
+}
+
+// The same at a return: the holder is destroyed there.
+int deleteMemberThenReturn(bool early) {
+  OwningHolder holder;
+  holder.item = new Widget;
+  delete holder.item;
+  if (early)
+    return 1;
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: '~OwningHolder' releases 'holder.item', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-5]]:17: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: memory is released with 'delete' here
+  // CHECK-NOTES: :[[@LINE-5]]:7: note: assuming 'early' is true
+  // CHECK-NOTES: :[[@LINE-56]]:21: note: '~OwningHolder' releases it with 'delete' here
+  holder.item = nullptr;
+  return 0;
+}
+
+// Twin: the member is reset before the early return too.
+int deleteMemberResetThenReturn(bool early) {
+  OwningHolder holder;
+  holder.item = new Widget;
+  delete holder.item;
+  holder.item = nullptr;
+  if (early)
+    return 1;
+  return 0;
+}
+
+// The compiler's copy shares 'item': the copy's destructor releases it at the
+// closing brace, then the original's destructor releases it again.
+void shallowCopyOfOwner() {
+  OwningHolder first;
+  first.item = new Widget;
+  OwningHolder second = first;
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: '~OwningHolder' releases 'first.item', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+// CHECK-NOTES: :[[@LINE-4]]:16: note: memory is allocated with 'new' here
+// CHECK-NOTES: :[[@LINE-4]]:25: note: 'first' is copied into 'second' here: both hold the same memory
+// CHECK-NOTES: :[[@LINE-4]]:1: note: 'second.item' is released by '~OwningHolder' here
+// CHECK-NOTES: :[[@LINE-83]]:21: note: '~OwningHolder' releases it with 'delete' here
+
+// Twin: the copy gets an item of its own before both are destroyed.
+void deepenCopyOfOwner() {
+  OwningHolder first;
+  first.item = new Widget;
+  OwningHolder second = first;
+  second.item = new Widget;
+}
+
 // ===== Branches and early returns =====
 
 // Released on the failure path, then released again unconditionally.
@@ -319,6 +418,32 @@ void deleteOnFailureThenAgain(bool failed) {
   // CHECK-NOTES: :[[@LINE-5]]:20: note: memory is allocated with 'new' here
   // CHECK-NOTES: :[[@LINE-5]]:7: note: assuming 'failed' is true
   // CHECK-NOTES: :[[@LINE-5]]:5: note: memory is released with 'delete' here
+}
+
+// An alias chosen by a branch: on the path where it is the first widget, that
+// widget is released twice.
+void deleteAliasChosenByBranch(bool preferFirst) {
+  Widget *first = new Widget;
+  Widget *second = new Widget;
+  Widget *chosen = preferFirst ? first : second;
+  delete first;
+  delete chosen;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'chosen', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-6]]:19: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-5]]:20: note: assuming 'preferFirst' is true
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: memory is released with 'delete' here
+}
+
+// Twin: the alias is released in place of the widget it names.
+void deleteAliasInstead(bool preferFirst) {
+  Widget *first = new Widget;
+  Widget *second = new Widget;
+  Widget *chosen = preferFirst ? first : second;
+  delete chosen;
+  if (!preferFirst)
+    delete first;
+  else
+    delete second;
 }
 
 // Twin: the two releases are guarded by opposite conditions.

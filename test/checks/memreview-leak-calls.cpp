@@ -198,6 +198,24 @@ void deleteFromFactoryChain() {
   delete conn;
 }
 
+// A lambda of this file allocates and returns: the note names the lambda by
+// the variable that holds it (there is no 'new' at its call).
+void leakFromLambdaFactory() {
+  auto open = [] { return new Connection; };
+  Connection *conn = open();
+  logConnection(conn);
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' is leaked: 'conn' goes out of scope without releasing it [memreview-leak]
+// CHECK-NOTES: :[[@LINE-4]]:22: note: memory is allocated by 'open' here
+
+// Twin: the caller deletes what the lambda returned.
+void deleteFromLambdaFactory() {
+  auto open = [] { return new Connection; };
+  Connection *conn = open();
+  logConnection(conn);
+  delete conn;
+}
+
 // Twin: a factory that hands its product to its own caller does not leak.
 Connection *openAndConfigure() {
   Connection *conn = openConnection();

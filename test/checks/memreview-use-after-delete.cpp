@@ -174,6 +174,30 @@ void useAliasBeforeDelete() {
   delete conn;
 }
 
+// An alias chosen by a branch names the deleted connection on one path.
+void useAliasChosenByBranch(bool preferFirst) {
+  Connection *first = new Connection;
+  Connection *second = new Connection;
+  Connection *chosen = preferFirst ? first : second;
+  delete first;
+  chosen->fd = 0;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: a member is accessed through 'chosen' after the memory it points to was released [memreview-use-after-delete]
+  // CHECK-NOTES: :[[@LINE-6]]:23: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-5]]:24: note: assuming 'preferFirst' is true
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: memory is released with 'delete' here
+  delete second;
+}
+
+// Twin: the alias is used before the 'delete'.
+void useAliasChosenBeforeDelete(bool preferFirst) {
+  Connection *first = new Connection;
+  Connection *second = new Connection;
+  Connection *chosen = preferFirst ? first : second;
+  chosen->fd = 0;
+  delete first;
+  delete second;
+}
+
 // A struct field still holds the pointer that a local copy deleted.
 void useFieldAfterDeletingCopy() {
   Holder holder;
