@@ -200,6 +200,23 @@ void Explorer::evalCall(const Expr *Call, State S, States &Next) {
   Done(S, freshValue(S, Call->getType()));
 }
 
+void Explorer::escapeOtherElements(State &S, SVal Arg) {
+  if (!Arg.isLoc())
+    return;
+  // Element 0 is the array's own region.
+  RegionId Array = Arg.Id;
+  RegionId Pointed = elementRegion(Arg.Id, Arg.Num, Arg.UnknownOffset);
+  llvm::SmallVector<SVal, 4> Others;
+  for (const auto &[R, V] : S.Store) {
+    const Region &Info = Regions[R];
+    if (R != Pointed && ((Info.Kind == Region::Element && Info.Parent == Array) ||
+                         (R == Array && Regions[Array].Kind != Region::Var)))
+      Others.push_back(V);
+  }
+  for (SVal V : Others)
+    escapeValue(S, V);
+}
+
 const FunctionSummary *Explorer::summaryOfCall(const FunctionDecl *Callee,
                                                const FunctionDecl *Target,
                                                const FunctionDecl *&Applied) {
@@ -763,6 +780,18 @@ void Explorer::applySummary(const FunctionSummary &Summary,
         return ArgExprs[Path.Param]->IgnoreParenImpCasts();
       return nullptr;
     };
+    // An array handed to the function: a summary names only the element the
+    // argument points to, so what the function did with the others (stored,
+    // released) is unknown when it used the parameter at all.
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      auto Mentions = [&](const AccessPath &P) { return P.Param == (int)I; };
+      if (llvm::any_of(Case.Derefs, Mentions) ||
+          llvm::any_of(Case.Escapes, Mentions) ||
+          llvm::any_of(Case.Releases, [&](const ReleaseEffect &R) {
+            return Mentions(R.Object);
+          }))
+        escapeOtherElements(T, Args[I]);
+    }
     bool Alive = true;
     ObjId Affected = 0;
     auto Touch = [&](SVal V) {

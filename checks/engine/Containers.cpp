@@ -405,6 +405,16 @@ std::optional<Explorer::Disposal> Explorer::disposalOf(const Stmt &Loop) {
       const auto *Call = dyn_cast<CallExpr>(S);
       if (!Call)
         continue;
+      // A member function of the element that may change it ('unref()',
+      // 'release()', 'close()'): a reference-counted element may delete
+      // itself there.
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+        if (const CXXMethodDecl *M = Member->getMethodDecl();
+            M && !M->isConst() &&
+            namesElement(Member->getImplicitObjectArgument(), LoopVar,
+                         Iterator, Container, Context) &&
+            Member->getImplicitObjectArgument()->getType()->isPointerType())
+          Result = Disposal{Container, false, Family::New, "", Call};
       if (std::optional<CallRelease> R = releaseByCall(*Call))
         if (R->ArgIndex < Call->getNumArgs() &&
             namesElement(Call->getArg(R->ArgIndex), LoopVar, Iterator,
@@ -440,6 +450,12 @@ void Explorer::applyDisposal(const Stmt &Loop, State &S) {
   }
   for (const auto &[R, O] : elementsOf(S, Container))
     escapeValue(S, SVal::loc(objectRegion(O)));
+  // The elements of a caller's container (a member, through 'this'), which
+  // this function does not know, go the same way: a summary cannot say so,
+  // so the object holding the container escapes.
+  const Region &Base = Regions[RegionBase[Container]];
+  if (Base.Kind == Region::Object && ObjectTable[Base.Obj].Origin)
+    escapeValue(S, SVal::loc(RegionBase[Container]));
 }
 
 } // namespace clang::tidy::memreview::engine

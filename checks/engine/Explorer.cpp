@@ -477,9 +477,34 @@ bool Explorer::enterLoopHead(const CFGBlock &Block, State &S) {
   return Visits <= Limits.MaxLoopUnroll + 2;
 }
 
+/// How \p Parent changes the variable \p Ref names: +1 when it only adds
+/// (increment, '+=' of a positive constant), -1 when it only subtracts, 0
+/// otherwise.
+static int writeDirection(const Stmt *Parent, const DeclRefExpr *Ref) {
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(Parent)) {
+    if (U->isIncrementOp())
+      return 1;
+    if (U->isDecrementOp())
+      return -1;
+    return 0;
+  }
+  if (const auto *C = dyn_cast_or_null<CompoundAssignOperator>(Parent);
+      C && C->getLHS()->IgnoreParens() == Ref) {
+    const auto *Lit =
+        dyn_cast<IntegerLiteral>(C->getRHS()->IgnoreParenImpCasts());
+    if (!Lit || Lit->getValue().isZero())
+      return 0;
+    if (C->getOpcode() == BO_AddAssign)
+      return 1;
+    if (C->getOpcode() == BO_SubAssign)
+      return -1;
+  }
+  return 0;
+}
+
 /// Local variables declared outside \p Loop that it may write.
 static void collectLoopWrites(const Stmt &Loop, const ParentMap &Parents,
-                              llvm::SmallVectorImpl<const VarDecl *> &Out) {
+                              llvm::SmallVectorImpl<LoopWrite> &Out) {
   llvm::SmallVector<const Stmt *, 32> Stack{&Loop};
   SourceRange LoopRange = Loop.getSourceRange();
   while (!Stack.empty()) {
@@ -504,26 +529,49 @@ static void collectLoopWrites(const Stmt &Loop, const ParentMap &Parents,
     if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Parent))
       if (Cast->getCastKind() == CK_LValueToRValue)
         continue;
-    if (!llvm::is_contained(Out, Var))
-      Out.push_back(Var);
+    int Direction = writeDirection(Parent, Ref);
+    auto Known = llvm::find_if(
+        Out, [&](const LoopWrite &W) { return W.Var == Var; });
+    if (Known == Out.end())
+      Out.push_back({Var, Direction});
+    else if (Known->Direction != Direction)
+      Known->Direction = 0;
   }
 }
 
 void Explorer::widenLoop(const Stmt &Loop, State &S) {
   auto It = LoopWrites.find(&Loop);
   if (It == LoopWrites.end()) {
-    llvm::SmallVector<const VarDecl *, 4> Writes;
+    llvm::SmallVector<LoopWrite, 4> Writes;
     collectLoopWrites(Loop, *Parents, Writes);
     It = LoopWrites.try_emplace(&Loop, std::move(Writes)).first;
   }
-  for (const VarDecl *Var : It->second) {
+  for (const LoopWrite &W : It->second) {
+    const VarDecl *Var = W.Var;
     RegionId R = varRegion(Var);
+    // A counter that only grows (or only shrinks) keeps that bound: 'n'
+    // after three rounds of 'list[n++] = ...' is at least 3.
+    std::optional<int64_t> Now;
+    if (const SVal *Old = S.lookup(R); Old && Old->Kind == SVal::Int) {
+      Now = Old->Num;
+    } else if (Old && Old->Kind == SVal::Sym && W.Direction) {
+      // Already widened by an inner loop: keep its bound.
+      const auto &Intervals = S.range(Old->Id).intervals();
+      if (!Intervals.empty())
+        Now = W.Direction > 0 ? Intervals.front().first
+                              : Intervals.back().second;
+    }
     // What the variable held is no longer followed: the loop may have
     // handed it anywhere.
     escapeContents(S, R);
     removeBindingsUnder(S, R);
-    if (!Var->getType()->isRecordType() && !Var->getType()->isArrayType())
-      S.bind(R, freshValue(S, Var->getType()));
+    if (Var->getType()->isRecordType() || Var->getType()->isArrayType())
+      continue;
+    SVal Fresh = freshValue(S, Var->getType());
+    if (Now && W.Direction && Fresh.Kind == SVal::Sym)
+      S.constrain(Fresh.Id, RangeSet::satisfying(W.Direction > 0 ? ">=" : "<=",
+                                                 *Now));
+    S.bind(R, Fresh);
   }
 }
 
@@ -1342,6 +1390,13 @@ void Explorer::recordSummaryCase(const State &S) {
           Case.Escapes.push_back(*ObjectTable[*O].Origin);
       continue;
     }
+    // A parameter's object stored into memory this function allocated: the
+    // new object (returned, or kept somewhere) holds it now.
+    if (Base.Kind == Region::Object && ObjectTable[Base.Obj].Owned) {
+      if (std::optional<ObjId> O = objectOf(V); O && ObjectTable[*O].Origin)
+        Case.Escapes.push_back(*ObjectTable[*O].Origin);
+      continue;
+    }
     if (Base.Kind != Region::Object || !ObjectTable[Base.Obj].Origin)
       continue;
     const FieldDecl *Field = nullptr;
@@ -1368,8 +1423,13 @@ void Explorer::recordSummaryCase(const State &S) {
         }
         continue;
       }
-      if (Info.Kind != Region::Field || Info.Parent != RegionBase[R])
+      if (Info.Kind != Region::Field || Info.Parent != RegionBase[R]) {
+        // Deeper inside the object (a member of a member): a summary cannot
+        // say where, so a parameter's object stored there escapes.
+        if (std::optional<ObjId> O = objectOf(V); O && ObjectTable[*O].Origin)
+          Case.Escapes.push_back(*ObjectTable[*O].Origin);
         continue;
+      }
       Field = static_cast<const FieldDecl *>(Info.Ptr);
     }
     // A value read lazily (the region's content on entry, or after unknown

@@ -29,6 +29,13 @@ namespace clang::tidy::memreview::engine {
 /// several (a call whose summary has several cases).
 using States = llvm::SmallVector<State, 2>;
 
+/// A variable a loop writes, and how: only counts up ('n++', 'n += 2'),
+/// only counts down, or anything.
+struct LoopWrite {
+  const VarDecl *Var;
+  int Direction; // +1, -1, 0
+};
+
 class Explorer {
 public:
   Explorer(const FunctionDecl &Function, ASTContext &Context,
@@ -188,6 +195,11 @@ private:
                    llvm::ArrayRef<const Expr *> ArgExprs,
                    std::optional<SVal> This, State &S, States &Next);
   bool isSystemDecl(const Decl *D) const;
+  /// A new symbol for the value of \p Sym plus \p Delta, with its range.
+  SVal offsetSymbol(State &S, SymId Sym, int64_t Delta);
+  /// The values in the elements of the array \p Arg points into, other than
+  /// the one it points to, escape.
+  void escapeOtherElements(State &S, SVal Arg);
   /// The summary to apply for a call of \p Callee that reaches \p Target
   /// (null: a virtual call of unknown dynamic type), and in \p Applied the
   /// declaration it describes; null when the call is unknown code.
@@ -323,7 +335,7 @@ private:
   std::set<std::tuple<unsigned, unsigned, const void *>> FindingKeys;
   std::vector<SummaryCase> ExitCases;
   bool TouchesGlobals = false;
-  llvm::DenseMap<const Stmt *, llvm::SmallVector<const VarDecl *, 4>> LoopWrites;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<LoopWrite, 4>> LoopWrites;
   llvm::DenseMap<const Stmt *, std::optional<Disposal>> Disposals;
   /// Set while a container drops its elements: how, and its name.
   std::optional<std::pair<DropKind, std::string>> ContainerLoss;

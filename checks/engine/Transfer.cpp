@@ -739,6 +739,29 @@ SVal Explorer::compare(State &S, BinaryOperatorKind Op, SVal L, SVal R) {
   return SVal::unknown();
 }
 
+/// The values of \p R plus \p Delta (bounds at the ends of int64_t stay
+/// there).
+static RangeSet shifted(const RangeSet &R, int64_t Delta) {
+  llvm::SmallVector<std::pair<int64_t, int64_t>, 2> Out;
+  for (auto [Lo, Hi] : R.intervals()) {
+    int64_t NewLo = Lo, NewHi = Hi;
+    if (Lo != RangeSet::Min && __builtin_add_overflow(Lo, Delta, &NewLo))
+      NewLo = Delta > 0 ? RangeSet::Max : RangeSet::Min;
+    if (Hi != RangeSet::Max && __builtin_add_overflow(Hi, Delta, &NewHi))
+      NewHi = Delta > 0 ? RangeSet::Max : RangeSet::Min;
+    Out.push_back({NewLo, NewHi});
+  }
+  return RangeSet::fromIntervals(Out);
+}
+
+SVal Explorer::offsetSymbol(State &S, SymId Sym, int64_t Delta) {
+  SVal New = SVal::symbol(newSymbol());
+  RangeSet Old = S.range(Sym);
+  if (!Old.isFull())
+    S.constrain(New.Id, shifted(Old, Delta));
+  return New;
+}
+
 static std::optional<int64_t> arithmetic(BinaryOperatorKind Op, int64_t A,
                                          int64_t B) {
   int64_t R = 0;
@@ -858,6 +881,13 @@ SVal Explorer::evalBinary(State &S, const BinaryOperator *B) {
       Result.Num = R.Num + L.Num * sizeOfPointee(Context, RT);
     else
       Result.UnknownOffset = true;
+  } else if ((Op == BO_Add || Op == BO_Sub || Op == BO_AddAssign ||
+              Op == BO_SubAssign) &&
+             L.Kind == SVal::Sym && R.Kind == SVal::Int &&
+             R.Num != RangeSet::Min &&
+             B->getType()->isIntegralOrEnumerationType()) {
+    bool Minus = Op == BO_Sub || Op == BO_SubAssign;
+    Result = offsetSymbol(S, L.Id, Minus ? -R.Num : R.Num);
   } else if (B->getType()->isIntegralOrEnumerationType()) {
     Result = SVal::symbol(newSymbol());
   }
@@ -1142,7 +1172,9 @@ bool Explorer::evalStmt(const Stmt *St, State &S, States &Extra) {
       else if (Old.Kind == SVal::Loc) {
         New = Old;
         New.Num += Delta * sizeOfPointee(Context, T);
-      } else if (T->isIntegralOrEnumerationType())
+      } else if (Old.Kind == SVal::Sym)
+        New = offsetSymbol(S, Old.Id, Delta);
+      else if (T->isIntegralOrEnumerationType())
         New = SVal::symbol(newSymbol());
       store(S, V, New, U, describe(Sub));
       Finish(S, U->isPrefix() ? V : Old);

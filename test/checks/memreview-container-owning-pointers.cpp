@@ -204,3 +204,52 @@ public:
 private:
   std::vector<Order *> pending;
 };
+
+// ===== Reference-counted elements =====
+
+// The destructor only reads the elements: they leak.
+struct Page {
+  int refs = 1;
+  int size() const { return refs; }
+  void unref() {
+    if (--refs <= 0)
+      delete this;
+  }
+};
+class PageTable {
+public:
+  void add() {
+    Page *page = new Page;
+    // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'PageTable::pages' receives memory allocated with 'new' in 'PageTable::add' that neither the destructor nor any member function of 'PageTable' releases: the container's elements leak with every 'PageTable' object [memreview-container-owning-pointers]
+    // CHECK-NOTES: :[[@LINE+13]]:3: note: 'PageTable::pages' is declared here
+    // CHECK-NOTES: :[[@LINE-3]]:18: note: memory allocated with 'new' is stored in 'pages' here, in 'PageTable::add'
+    // CHECK-NOTES: :[[@LINE+11]]:3: note: hold the elements in std::unique_ptr (for example 'std::vector<std::unique_ptr<T>>') so that the container releases them
+    pages.push_back(page);
+  }
+  ~PageTable() {
+    int total = 0;
+    for (Page *page : pages)
+      total += page->size();
+    (void)total;
+  }
+
+private:
+  std::vector<Page *> pages;
+};
+
+// Twin: the destructor drops its reference to each element, which deletes
+// itself when no reference is left (leveldb's InMemoryEnv, reduced).
+class SharedPageTable {
+public:
+  void add() {
+    Page *page = new Page;
+    pages.push_back(page);
+  }
+  ~SharedPageTable() {
+    for (Page *page : pages)
+      page->unref();
+  }
+
+private:
+  std::vector<Page *> pages;
+};

@@ -172,3 +172,28 @@ struct Reporter {
 Status corruption() { return Status::failure("corrupt"); }
 void reportTemporary(Reporter &reporter) { reporter.corruption(corruption()); }
 void discardTemporary() { corruption(); }
+
+// ===== leveldb: an array of iterators filled in a loop, then merged =====
+
+// After the loop, 'num' is at least the number of elements written: the
+// callee's 'n == 0' case, which leaves the array alone, cannot run.
+struct Child {
+  int value;
+};
+struct Sink {
+  void take(Child *child);
+};
+void handOver(Sink &sink, Child **children, int n) {
+  if (n == 0)
+    return;
+  for (int i = 0; i < n; i++)
+    sink.take(children[i]);
+}
+void collectChildren(Sink &sink, int count) {
+  Child **list = new Child *[8];
+  int num = 0;
+  for (int i = 0; i < count; i++)
+    list[num++] = new Child;
+  handOver(sink, list, num);
+  delete[] list;
+}
