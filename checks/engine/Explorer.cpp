@@ -290,7 +290,10 @@ ExplorationResult Explorer::run() {
     }
 
   FunctionSummary &Summary = Result.Summary;
-  Summary.Known = !Result.OverBudget && ExitCases.size() <= MaxSummaryCases;
+  // No path reached the exit because loops cut them all: that says nothing
+  // about whether the function returns.
+  Summary.Known = !Result.OverBudget && ExitCases.size() <= MaxSummaryCases &&
+                  !(ExitCases.empty() && PathsCutInLoops);
   Summary.TouchesGlobals = TouchesGlobals;
   if (Summary.Known)
     Summary.Cases.assign(ExitCases.begin(), ExitCases.end());
@@ -474,7 +477,11 @@ bool Explorer::enterLoopHead(const CFGBlock &Block, State &S) {
     widenLoop(*Loop, S);
   // After widening, one more round through the body, then the path ends
   // here: its exit was explored from the widened state.
-  return Visits <= Limits.MaxLoopUnroll + 2;
+  if (Visits > Limits.MaxLoopUnroll + 2) {
+    PathsCutInLoops = true;
+    return false;
+  }
+  return true;
 }
 
 /// How \p Parent changes the variable \p Ref names: +1 when it only adds
@@ -506,7 +513,13 @@ static int writeDirection(const Stmt *Parent, const DeclRefExpr *Ref) {
 static void collectLoopWrites(const Stmt &Loop, const ParentMap &Parents,
                               llvm::SmallVectorImpl<LoopWrite> &Out) {
   llvm::SmallVector<const Stmt *, 32> Stack{&Loop};
+  // Variables declared in the body start afresh each round; the counter a
+  // 'for' declares in its init statement lives across rounds. (The
+  // iterators of a range-based 'for' are the engine's business: it models
+  // the visit of the elements itself.)
   SourceRange LoopRange = Loop.getSourceRange();
+  if (const auto *For = dyn_cast<ForStmt>(&Loop); For && For->getBody())
+    LoopRange = For->getBody()->getSourceRange();
   while (!Stack.empty()) {
     const Stmt *S = Stack.pop_back_val();
     if (!S)

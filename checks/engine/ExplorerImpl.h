@@ -336,6 +336,8 @@ private:
   std::vector<SummaryCase> ExitCases;
   bool TouchesGlobals = false;
   llvm::DenseMap<const Stmt *, llvm::SmallVector<LoopWrite, 4>> LoopWrites;
+  /// Some path ended in a loop that had run its rounds.
+  bool PathsCutInLoops = false;
   llvm::DenseMap<const Stmt *, std::optional<Disposal>> Disposals;
   /// Set while a container drops its elements: how, and its name.
   std::optional<std::pair<DropKind, std::string>> ContainerLoss;

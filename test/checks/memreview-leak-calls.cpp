@@ -416,3 +416,27 @@ void discardCreatedResult(Registry &registry) {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: memory allocated with 'new' is leaked: the value holding it is discarded [memreview-leak]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: memory is allocated by 'create' here
 }
+
+// A factory whose loop runs more rounds than the engine unrolls still
+// returns: its summary hands the memory over (leveldb's NewLRUCache).
+struct Shards {
+  int capacity[16];
+};
+Shards *makeShards() {
+  Shards *shards = new Shards;
+  for (int i = 0; i < 16; i++)
+    shards->capacity[i] = 0;
+  return shards;
+}
+void leakShards() {
+  Shards *shards = makeShards();
+  (void)shards;
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' is leaked: 'shards' goes out of scope without releasing it [memreview-leak]
+// CHECK-NOTES: :[[@LINE-4]]:20: note: memory is allocated by 'makeShards' here
+
+// Twin: the caller releases it.
+void releaseShards() {
+  Shards *shards = makeShards();
+  delete shards;
+}
