@@ -203,6 +203,13 @@ void Explorer::evalCall(const Expr *Call, State S, States &Next) {
 void Explorer::escapeOtherElements(State &S, SVal Arg) {
   if (!Arg.isLoc())
     return;
+  // A pointer to an element of a container ('&v[0]', 'v.data()'): the
+  // function may reach every element.
+  if (Regions[Arg.Id].Kind == Region::Slot) {
+    for (const auto &[R, O] : elementsOf(S, Regions[Arg.Id].Parent))
+      escapeValue(S, SVal::loc(objectRegion(O)));
+    return;
+  }
   // Element 0 is the array's own region.
   RegionId Array = Arg.Id;
   RegionId Pointed = elementRegion(Arg.Id, Arg.Num, Arg.UnknownOffset);

@@ -232,10 +232,21 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
         const auto *Owner = dyn_cast<CXXRecordDecl>(Store.Field->getParent());
         if (!Owner || SM.isInSystemHeader(Owner->getLocation()))
           continue;
+        // A function that releases the old value on some paths and not on
+        // others keeps ownership in a flag ('if (owns) delete[] p;'): on the
+        // other paths the member did not own what it held.
+        bool ReleasesSometimes = llvm::any_of(
+            Summary->Cases, [&](const SummaryCase &Other) {
+              return llvm::any_of(Other.Releases, [&](const ReleaseEffect &R) {
+                const FieldDecl *F = nullptr;
+                return isMemberPath(R.Object, F) && F == Store.Field;
+              });
+            });
         Classes[Owner][Store.Field].Allocations.push_back(
             {Method, Store.Value.Fam, Store.Value.Allocator, Store.Value.Site,
              Store.Site,
-             Store.OverwritesLive && !isa<CXXConstructorDecl>(Method)});
+             Store.OverwritesLive && !ReleasesSometimes &&
+                 !isa<CXXConstructorDecl>(Method)});
       }
   }
 

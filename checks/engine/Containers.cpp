@@ -265,6 +265,18 @@ bool Explorer::containerCall(const FunctionDecl &Method, const Expr *Call,
     return true;
   }
   case ContainerOp::Other:
+    // The elements the engine knows (each added with its own value) are a
+    // lower bound of the size.
+    if (Method.getIdentifier() &&
+        (Method.getName() == "size" || Method.getName() == "empty")) {
+      int64_t Known = 0;
+      for (const auto &[R, O] : elementsOf(S, Container))
+        Known += Regions[R].Obj != 0;
+      if (Known > 0 && Result.Kind == SVal::Sym)
+        S.constrain(Result.Id, Method.getName() == "size"
+                                   ? RangeSet::satisfying(">=", Known)
+                                   : RangeSet::single(0));
+    }
     // Reads (size, empty, begin, find...), and the rest: the elements stay.
     return (isa<CXXMethodDecl>(Method) && cast<CXXMethodDecl>(Method).isConst()) ||
            llvm::StringSwitch<bool>(

@@ -253,3 +253,41 @@ public:
 private:
   std::vector<Page *> pages;
 };
+
+// ===== Elements handed over through a pointer into the container =====
+
+struct Part {
+  int value;
+};
+struct Assembly {
+  void adopt(Part **parts, unsigned long count);
+};
+Part *combine(Assembly &assembly, Part **parts, unsigned long count) {
+  if (count == 0)
+    return nullptr;
+  if (count == 1)
+    return parts[0];
+  assembly.adopt(parts, count);
+  return nullptr;
+}
+
+// Twin: '&list[0]' gives the function every element, and 'list.size()' is
+// at least one (leveldb's DBImpl::NewInternalIterator, reduced).
+Part *gather(Assembly &assembly, bool extra) {
+  std::vector<Part *> list;
+  list.push_back(new Part);
+  if (extra)
+    list.push_back(new Part);
+  return combine(assembly, &list[0], list.size());
+}
+
+// The elements go nowhere.
+void gatherAndDrop(bool extra) {
+  std::vector<Part *> list;
+  list.push_back(new Part);
+  if (extra)
+    list.push_back(new Part);
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' that 'list' holds is never released: 'list' goes out of scope without releasing its elements [memreview-container-owning-pointers]
+// CHECK-NOTES: :[[@LINE-5]]:18: note: memory is allocated with 'new' here
+// CHECK-NOTES: :[[@LINE-6]]:3: note: memory is stored in 'list' here

@@ -269,3 +269,35 @@ public:
 private:
   char *buffer;
 };
+
+// Twin: ownership kept in a flag (tinyxml2's StrPair, reduced): reset()
+// releases the text only when the object owns it, and set() calls reset()
+// before it allocates.
+class Text {
+public:
+  Text() = default;
+  ~Text() { reset(); }
+  Text(const Text &) = delete;
+  Text &operator=(const Text &) = delete;
+  void reset() {
+    if (owns)
+      delete[] start;
+    start = nullptr;
+    owns = false;
+  }
+  void set(const char *text, int length) {
+    reset();
+    start = new char[length + 1];
+    for (int i = 0; i <= length; i++)
+      start[i] = text[i];
+    owns = true;
+  }
+  void borrow(char *text) {
+    reset();
+    start = text;
+  }
+
+private:
+  char *start = nullptr;
+  bool owns = false;
+};
