@@ -188,7 +188,7 @@ private:
     llvm::StringMap<std::vector<std::string>> OverriddenIn;
     for (const auto &[Unit, R] : Manifests) {
       for (const auto &F : R.Functions)
-        DefinedBy[F.first] = Unit;
+        DefinedBy[usrKey(F.first)] = Unit;
       for (const auto &[Base, Override] : R.Overrides)
         OverriddenIn[Base].push_back(Unit);
     }
@@ -205,11 +205,11 @@ private:
       if (It != Manifests.end()) {
         for (const auto &[Key, Digest] : It->second.Consulted) {
           llvm::StringRef K(Key);
-          if (K.consume_front("f:")) {
+          if (K.consume_front("f")) {
             auto D = DefinedBy.find(K);
             if (D != DefinedBy.end())
               Deps.push_back(D->second);
-          } else if (K.consume_front("o:")) {
+          } else if (K.consume_front("o")) {
             auto O = OverriddenIn.find(K);
             if (O != OverriddenIn.end())
               Deps.insert(Deps.end(), O->second.begin(), O->second.end());
@@ -287,8 +287,10 @@ private:
     std::vector<UnitResult> Round =
         analyseFiles(*Setup.Database, Files, Modes, Options, Done, WaitFor);
     for (UnitResult &R : Round) {
+      // As the manifest has it (overrides by their keys).
       if (Record && R.Record)
-        Manifests[R.File] = std::move(*R.Record);
+        if (std::optional<UnitRecord> Written = DB->readManifest(R.File))
+          Manifests[R.File] = std::move(*Written);
       R.Record.reset();
       auto It = ResultIndex.find(R.File);
       if (It != ResultIndex.end())

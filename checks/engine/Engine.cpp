@@ -215,7 +215,7 @@ public:
 private:
   std::optional<llvm::json::Value> consult(const std::string &Usr) {
     std::optional<llvm::json::Value> JSON = Database->lookup(Usr);
-    Consulted.try_emplace("f:" + Usr, SummaryDatabase::digestOf(JSON));
+    Consulted.try_emplace("f" + usrKey(Usr), SummaryDatabase::digestOf(JSON));
     return JSON;
   }
 
@@ -228,8 +228,8 @@ private:
       return std::nullopt;
     std::optional<std::vector<std::string>> Overrides =
         Database->overridesOf(*Usr);
-    Consulted.try_emplace("o:" + *Usr,
-                          Database->digest("o:" + *Usr));
+    Consulted.try_emplace("o" + usrKey(*Usr),
+                          Database->digest("o" + usrKey(*Usr)));
     if (!Overrides)
       return std::nullopt;
     llvm::SmallVector<std::string, 4> Targets(Overrides->begin(),

@@ -29,6 +29,8 @@ std::optional<std::string> usrOf(const Decl &D) {
   return std::string(Buffer);
 }
 
+std::string usrKey(llvm::StringRef Usr) { return hashText(Usr).substr(0, 16); }
+
 std::string hashText(llvm::StringRef Data) {
   llvm::SHA1 Hasher;
   Hasher.update(Data);
@@ -604,6 +606,11 @@ std::vector<UnitInput> unitInputs(const SourceManager &SM) {
     if (FID.isValid() &&
         SrcMgr::isSystem(SM.getFileCharacteristic(SM.getLocForStartOfFile(FID))))
       continue;
+    // Files the compilation did not read (loaded afterwards, for the notes
+    // of summaries of other units) are not inputs.
+    if (FID.isValid() && FID != SM.getMainFileID() &&
+        SM.getIncludeLoc(FID).isInvalid())
+      continue;
     llvm::sys::fs::file_status Status;
     if (llvm::sys::fs::status(Path, Status))
       continue;
@@ -621,16 +628,15 @@ std::vector<UnitInput> unitInputs(const SourceManager &SM) {
 SummaryDatabase::SummaryDatabase(std::string Directory)
     : Directory(std::move(Directory)) {}
 
-std::string SummaryDatabase::functionPath(llvm::StringRef Usr) const {
-  std::string H = hashText(Usr);
+std::string SummaryDatabase::functionPath(llvm::StringRef Key) const {
   llvm::SmallString<256> P(Directory);
-  llvm::sys::path::append(P, "functions", H.substr(0, 2), H + ".json");
+  llvm::sys::path::append(P, "functions", Key.substr(0, 2), Key + ".json");
   return std::string(P);
 }
 
-std::string SummaryDatabase::overridesDir(llvm::StringRef BaseUsr) const {
+std::string SummaryDatabase::overridesDir(llvm::StringRef BaseKey) const {
   llvm::SmallString<256> P(Directory);
-  llvm::sys::path::append(P, "overrides", hashText(BaseUsr));
+  llvm::sys::path::append(P, "overrides", BaseKey);
   return std::string(P);
 }
 
@@ -791,9 +797,10 @@ SummaryDatabase::unitState(llvm::StringRef File) {
   State.Current = Current;
   if (R) {
     for (const auto &F : R->Functions)
-      State.Defines[F.first] = true;
+      State.Defines[usrKey(F.first)] = true;
+    // The manifest names overrides by their keys.
     for (const auto &[Base, Override] : R->Overrides)
-      State.Defines["o:" + Base + "\n" + Override] = true;
+      State.Defines["o" + Base + Override] = true;
   }
   return Units.try_emplace(File, std::move(State)).first->second;
 }
@@ -805,7 +812,12 @@ bool SummaryDatabase::unitIsCurrent(llvm::StringRef File) {
 
 std::optional<llvm::json::Value>
 SummaryDatabase::lookup(llvm::StringRef Usr) {
-  std::string Path = functionPath(Usr);
+  return lookupKey(usrKey(Usr), Usr);
+}
+
+std::optional<llvm::json::Value>
+SummaryDatabase::lookupKey(llvm::StringRef Key, std::optional<llvm::StringRef> Usr) {
+  std::string Path = functionPath(Key);
   {
     std::lock_guard<std::mutex> Lock(Mutex);
     ++Count.Lookups;
@@ -816,7 +828,8 @@ SummaryDatabase::lookup(llvm::StringRef Usr) {
   std::optional<json::Value> V = readJSONFile(Path, Error);
   std::lock_guard<std::mutex> Lock(Mutex);
   json::Object *O = V ? V->getAsObject() : nullptr;
-  if (!O || O->getString("usr") != Usr ||
+  std::optional<llvm::StringRef> EntryUsr = O ? O->getString("usr") : std::nullopt;
+  if (!EntryUsr || usrKey(*EntryUsr) != Key ||
       (!O->get("conflict") &&
        (!O->getString("unit") || !O->getObject("summary")))) {
     ++Count.Corrupt;
@@ -824,19 +837,22 @@ SummaryDatabase::lookup(llvm::StringRef Usr) {
                        "'" + (Error.empty() ? "" : ": " + Error));
     return std::nullopt;
   }
+  // Another function with the same key (a hash collision): not this one.
+  if (Usr && *EntryUsr != *Usr)
+    return std::nullopt;
   // The function is defined by several units (programs of one build that
   // share a name): nobody can tell which one a call reaches.
   if (O->get("conflict"))
     return std::nullopt;
   llvm::StringRef Unit = *O->getString("unit");
   const UnitState &State = unitState(Unit);
-  if (!State.Current || !State.Defines.count(Usr)) {
+  if (!State.Current || !State.Defines.count(Key)) {
     ++Count.Stale;
     if (WarnStale)
       warnOnce("stale", "summary database '" + Directory +
-                          "' is out of date (e.g. '" + Unit.str() +
-                          "' changed since it was built); its stale entries "
-                          "are ignored until the memreview driver updates it");
+                            "' is out of date (e.g. '" + Unit.str() +
+                            "' changed since it was built); its stale entries "
+                            "are ignored until the memreview driver updates it");
     return std::nullopt;
   }
   ++Count.Found;
@@ -845,9 +861,14 @@ SummaryDatabase::lookup(llvm::StringRef Usr) {
 
 std::optional<std::vector<std::string>>
 SummaryDatabase::overridesOf(llvm::StringRef BaseUsr) {
+  return overridesOfKey(usrKey(BaseUsr));
+}
+
+std::optional<std::vector<std::string>>
+SummaryDatabase::overridesOfKey(llvm::StringRef BaseKey) {
   std::vector<std::string> Result;
   std::error_code EC;
-  std::string Dir = overridesDir(BaseUsr);
+  std::string Dir = overridesDir(BaseKey);
   if (!llvm::sys::fs::is_directory(Dir))
     return Result;
   for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
@@ -858,8 +879,8 @@ SummaryDatabase::overridesOf(llvm::StringRef BaseUsr) {
     std::optional<json::Value> V = readJSONFile(It->path(), Error);
     std::lock_guard<std::mutex> Lock(Mutex);
     const json::Object *O = V ? V->getAsObject() : nullptr;
-    if (!O || O->getString("base") != BaseUsr || !O->getString("override") ||
-        !O->getString("unit")) {
+    if (!O || !O->getString("base") || usrKey(*O->getString("base")) != BaseKey ||
+        !O->getString("override") || !O->getString("unit")) {
       ++Count.Corrupt;
       warnOnce(It->path(), "summary database: ignoring corrupt override "
                            "record '" + It->path() + "'");
@@ -872,7 +893,7 @@ SummaryDatabase::overridesOf(llvm::StringRef BaseUsr) {
       return std::nullopt;
     }
     // A registration the unit no longer makes: the override is gone.
-    if (!State.Defines.count(("o:" + BaseUsr + "\n" + Override).str()))
+    if (!State.Defines.count(("o" + BaseKey + usrKey(Override)).str()))
       continue;
     Result.push_back(Override.str());
   }
@@ -885,17 +906,17 @@ SummaryDatabase::overridesOf(llvm::StringRef BaseUsr) {
 
 std::string
 SummaryDatabase::digestOf(const std::optional<llvm::json::Value> &Summary) {
-  return Summary ? hashText(print(*Summary)).substr(0, 16) : "-";
+  return Summary ? hashText(print(*Summary)).substr(0, 8) : "-";
 }
 
 std::string SummaryDatabase::digest(llvm::StringRef Key) {
-  if (Key.consume_front("f:"))
-    return digestOf(lookup(Key));
-  if (Key.consume_front("o:")) {
-    std::optional<std::vector<std::string>> Overrides = overridesOf(Key);
+  if (Key.consume_front("f"))
+    return digestOf(lookupKey(Key, std::nullopt));
+  if (Key.consume_front("o")) {
+    std::optional<std::vector<std::string>> Overrides = overridesOfKey(Key);
     if (!Overrides)
       return "?";
-    return hashText(llvm::join(*Overrides, "\n")).substr(0, 16);
+    return hashText(llvm::join(*Overrides, "\n")).substr(0, 8);
   }
   return "?";
 }
@@ -904,7 +925,8 @@ bool SummaryDatabase::writeUnit(const UnitRecord &Unit, std::string &Error) {
   json::Array Functions;
   for (const auto &[Usr, Summary] : Unit.Functions) {
     Functions.push_back(Usr);
-    std::string Path = functionPath(Usr);
+    std::string Key = usrKey(Usr);
+    std::string Path = functionPath(Key);
     json::Value Entry = json::Object{
         {"usr", Usr}, {"unit", Unit.File}, {"summary", Summary}};
     std::string Text;
@@ -922,14 +944,14 @@ bool SummaryDatabase::writeUnit(const UnitRecord &Unit, std::string &Error) {
                 U && *U != Unit.File) {
               std::lock_guard<std::mutex> Lock(Mutex);
               const UnitState &S = unitState(*U);
-              Other |= S.Current && S.Defines.count(Usr);
+              Other |= S.Current && S.Defines.count(Key);
             }
         if (Other)
           continue;
       } else if (O && !OldUnit.empty() && OldUnit != Unit.File) {
         std::lock_guard<std::mutex> Lock(Mutex);
         const UnitState &S = unitState(OldUnit);
-        if (S.Current && S.Defines.count(Usr))
+        if (S.Current && S.Defines.count(Key))
           Entry = json::Object{{"usr", Usr},
                                {"conflict", json::Array{OldUnit, Unit.File}}};
       }
@@ -941,9 +963,9 @@ bool SummaryDatabase::writeUnit(const UnitRecord &Unit, std::string &Error) {
   }
   json::Array Overrides;
   for (const auto &[Base, Override] : Unit.Overrides) {
-    Overrides.push_back(json::Array{Base, Override});
-    llvm::SmallString<256> Path(overridesDir(Base));
-    llvm::sys::path::append(Path, hashText(Override) + ".json");
+    Overrides.push_back(json::Array{usrKey(Base), usrKey(Override)});
+    llvm::SmallString<256> Path(overridesDir(usrKey(Base)));
+    llvm::sys::path::append(Path, usrKey(Override) + ".json");
     json::Value Record = json::Object{
         {"base", Base}, {"override", Override}, {"unit", Unit.File}};
     std::string ReadError;

@@ -67,10 +67,12 @@ struct UnitRecord {
   /// external linkage.
   std::vector<std::pair<std::string, llvm::json::Value>> Functions;
   /// (overridden method's USR, overriding method's USR) for every override
-  /// with a body the unit saw.
+  /// with a body the unit saw; in a record read back from its manifest,
+  /// their usrKeys.
   std::vector<std::pair<std::string, std::string>> Overrides;
-  /// What the unit read from the database: a key ("f:" or "o:" and a USR)
-  /// and the digest of what it found (see SummaryDatabase::digest).
+  /// What the unit read from the database: a key ("f" or "o" and the
+  /// usrKey of a function or of an overridden method) and the digest of what
+  /// it found (see SummaryDatabase::digest).
   std::vector<std::pair<std::string, std::string>> Consulted;
 };
 
@@ -99,9 +101,9 @@ public:
   /// unit).
   std::optional<std::vector<std::string>> overridesOf(llvm::StringRef BaseUsr);
 
-  /// What a unit that consults \p Key ("f:<usr>" or "o:<usr>") finds now, as
-  /// a short digest: the driver compares it with what the unit found when it
-  /// ran to tell whether the unit must run again.
+  /// What a unit that consults \p Key ("f" or "o" and a usrKey) finds now,
+  /// as a short digest: the driver compares it with what the unit found when
+  /// it ran to tell whether the unit must run again.
   std::string digest(llvm::StringRef Key);
 
   /// Writes the entries, override registrations and the manifest of a unit
@@ -141,8 +143,11 @@ private:
     bool Current = false;
     llvm::StringMap<bool> Defines;
   };
-  std::string functionPath(llvm::StringRef Usr) const;
-  std::string overridesDir(llvm::StringRef BaseUsr) const;
+  std::string functionPath(llvm::StringRef Key) const;
+  std::string overridesDir(llvm::StringRef BaseKey) const;
+  std::optional<llvm::json::Value>
+  lookupKey(llvm::StringRef Key, std::optional<llvm::StringRef> Usr);
+  std::optional<std::vector<std::string>> overridesOfKey(llvm::StringRef BaseKey);
   std::string unitPath(llvm::StringRef File) const;
   /// Reads (and caches) the state of a unit. Called with the lock held.
   const UnitState &unitState(llvm::StringRef File);
@@ -166,6 +171,10 @@ bool writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents,
 
 /// A hex digest of \p Data (for file names and digests).
 std::string hashText(llvm::StringRef Data);
+
+/// The short key of a USR (16 hex digits): entry file names and the keys
+/// of a unit's reads.
+std::string usrKey(llvm::StringRef Usr);
 
 //===-- How a run uses the database -------------------------------------===//
 
