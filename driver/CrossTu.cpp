@@ -170,7 +170,8 @@ private:
   bool upToDate(const std::string &Unit) {
     auto It = Manifests.find(Unit);
     return It != Manifests.end() && It->second.CommandHash == Hashes[Unit] &&
-           DB->unitIsCurrent(Unit) && readsMatch(It->second);
+           DB->unitIsCurrent(Unit) && readsMatch(It->second) &&
+           DB->entriesIntact(It->second);
   }
 
   bool readsMatch(const UnitRecord &R) {

@@ -263,6 +263,7 @@ private:
       }
       if (!JSON || JSON->kind() == llvm::json::Value::Null)
         return std::nullopt;
+      JSON = withoutThisEffects(*JSON);
       std::string This = summaryShape(*JSON);
       if (Shape && *Shape != This)
         return std::nullopt; // the overrides disagree: stay silent
@@ -428,6 +429,8 @@ analyseTranslationUnit(ASTContext &Context) {
   llvm::DenseMap<const FunctionDecl *, bool> Scanned;
   const SourceManager &SM = Context.getSourceManager();
   TranslationUnitAnalysis Analysis(Context, databaseFor(Context));
+  // The next unit's checks name their database again.
+  engineConfig().SummaryDatabase.clear();
   for (const FunctionDecl *FD : Collector.Functions)
     if (const auto *Method = dyn_cast<CXXMethodDecl>(FD);
         Method && Method->isVirtual())

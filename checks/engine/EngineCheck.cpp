@@ -24,6 +24,9 @@ void EngineCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void EngineCheck::registerMatchers(MatchFinder *Finder) {
   // Called once per translation unit, before it is parsed.
   resetEngineForNewTranslationUnit();
+  // Any engine check may name the database (the analysis is shared).
+  if (!SummaryDatabase.empty())
+    engineConfig().SummaryDatabase = SummaryDatabase;
   Finder->addMatcher(translationUnitDecl().bind("tu"), this);
 }
 
@@ -32,7 +35,6 @@ void EngineCheck::check(const MatchFinder::MatchResult &Result) {
   if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
     return;
   EngineConfig &Config = engineConfig();
-  Config.SummaryDatabase = SummaryDatabase;
   Config.BuildDirectory = TidyContext->getCurrentBuildDirectory();
   for (const OwnershipFinding &F : analyseTranslationUnit(*Result.Context)) {
     if (F.Kind != Kind)

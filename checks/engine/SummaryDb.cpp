@@ -66,6 +66,19 @@ std::optional<std::string> fieldKey(const FieldDecl *F) {
   return RD->getQualifiedNameAsString() + "::" + F->getName().str();
 }
 
+std::string print(const json::Value &V);
+
+/// Sorts \p A by the JSON text of its items.
+void sortByText(json::Array &A) {
+  std::vector<std::pair<std::string, json::Value>> Items;
+  for (json::Value &V : A)
+    Items.push_back({print(V), std::move(V)});
+  llvm::sort(Items, [](const auto &X, const auto &Y) { return X.first < Y.first; });
+  A.clear();
+  for (auto &Item : Items)
+    A.push_back(std::move(Item.second));
+}
+
 class Writer {
 public:
   explicit Writer(const SourceManager &SM) : SM(SM) {}
@@ -74,6 +87,9 @@ public:
     json::Array Cases;
     for (const SummaryCase &C : S.Cases)
       Cases.push_back(caseOf(C));
+    // In a canonical order: the engine orders effects by declaration
+    // addresses, which differ from run to run.
+    sortByText(Cases);
     if (Failed)
       return std::nullopt;
     json::Object O{{"cases", std::move(Cases)}};
@@ -162,6 +178,7 @@ private:
       json::Array A;
       for (const auto &Item : Items)
         A.push_back(Each(Item));
+      sortByText(A);
       O[Key] = std::move(A);
     };
     List("rel", C.Releases, [&](const ReleaseEffect &R) -> json::Value {
@@ -550,6 +567,80 @@ std::optional<FunctionSummary> deserializeSummary(const llvm::json::Value &JSON,
   return Reader(FD, SM).summary(JSON);
 }
 
+/// Whether a serialised access path starts at 'this'.
+static bool fromThis(const json::Value *Path) {
+  const json::Array *A = Path ? Path->getAsArray() : nullptr;
+  return A && !A->empty() && (*A)[0].getAsInteger() == -1;
+}
+
+llvm::json::Value withoutThisEffects(const llvm::json::Value &Summary) {
+  json::Value Out = Summary;
+  json::Object *O = Out.getAsObject();
+  json::Array *Cases = O ? O->getArray("cases") : nullptr;
+  if (!Cases)
+    return Out;
+  for (json::Value &CaseValue : *Cases) {
+    json::Object *Case = CaseValue.getAsObject();
+    if (!Case)
+      continue;
+    json::Array Escapes;
+    if (const json::Array *E = Case->getArray("esc"))
+      for (const json::Value &P : *E)
+        if (!fromThis(&P))
+          Escapes.push_back(P);
+    for (llvm::StringRef Key : {"st", "est"}) {
+      json::Array *Stores = Case->getArray(Key);
+      if (!Stores)
+        continue;
+      json::Array Kept;
+      for (const json::Value &St : *Stores) {
+        const json::Object *SO = St.getAsObject();
+        if (!SO || !fromThis(SO->get("obj"))) {
+          Kept.push_back(St);
+          continue;
+        }
+        // A parameter's object kept in the override's own object: for the
+        // caller, it escapes.
+        if (const json::Object *V = SO->getObject("val");
+            V && V->getString("k") == "obj" && V->get("path") &&
+            !fromThis(V->get("path")))
+          Escapes.push_back(*V->get("path"));
+      }
+      (*Case)[Key] = std::move(Kept);
+    }
+    for (llvm::StringRef Key : {"rel", "erel"}) {
+      json::Array *List = Case->getArray(Key);
+      if (!List)
+        continue;
+      json::Array Kept;
+      for (const json::Value &Item : *List) {
+        const json::Value *Path = nullptr;
+        if (const json::Object *IO = Item.getAsObject())
+          Path = IO->get("obj");
+        else if (const json::Array *IA = Item.getAsArray(); IA && !IA->empty())
+          Path = &(*IA)[0];
+        if (!fromThis(Path))
+          Kept.push_back(Item);
+      }
+      (*Case)[Key] = std::move(Kept);
+    }
+    if (json::Array *Derefs = Case->getArray("deref")) {
+      json::Array Kept;
+      for (const json::Value &P : *Derefs)
+        if (!fromThis(&P))
+          Kept.push_back(P);
+      *Derefs = std::move(Kept);
+    }
+    Case->erase("esc");
+    if (!Escapes.empty())
+      (*Case)["esc"] = std::move(Escapes);
+    if (const json::Object *Ret = Case->getObject("ret");
+        Ret && Ret->getString("k") == "obj" && fromThis(Ret->get("path")))
+      Case->erase("ret");
+  }
+  return Out;
+}
+
 std::string summaryShape(const llvm::json::Value &Summary) {
   return print(withoutSites(Summary));
 }
@@ -782,6 +873,7 @@ SummaryDatabase::unitState(llvm::StringRef File) {
   // Reading the manifest takes the lock itself for its warnings.
   Mutex.unlock();
   std::optional<UnitRecord> R = readManifest(File);
+  State.Corrupt = !R && llvm::sys::fs::exists(unitPath(File));
   bool Current = R.has_value();
   if (R)
     for (const UnitInput &I : R->Inputs) {
@@ -803,6 +895,20 @@ SummaryDatabase::unitState(llvm::StringRef File) {
       State.Defines["o" + Base + Override] = true;
   }
   return Units.try_emplace(File, std::move(State)).first->second;
+}
+
+bool SummaryDatabase::entriesIntact(const UnitRecord &Unit) {
+  for (const auto &F : Unit.Functions) {
+    std::string Error;
+    std::optional<json::Value> V =
+        readJSONFile(functionPath(usrKey(F.first)), Error);
+    const json::Object *O = V ? V->getAsObject() : nullptr;
+    if (!O || O->getString("usr") != F.first ||
+        (!O->get("conflict") && (!O->getObject("summary") ||
+                                 O->getString("unit") != Unit.File)))
+      return false;
+  }
+  return true;
 }
 
 bool SummaryDatabase::unitIsCurrent(llvm::StringRef File) {
@@ -848,7 +954,8 @@ SummaryDatabase::lookupKey(llvm::StringRef Key, std::optional<llvm::StringRef> U
   const UnitState &State = unitState(Unit);
   if (!State.Current || !State.Defines.count(Key)) {
     ++Count.Stale;
-    if (WarnStale)
+    // A corrupt manifest was reported as such.
+    if (WarnStale && !State.Corrupt)
       warnOnce("stale", "summary database '" + Directory +
                             "' is out of date (e.g. '" + Unit.str() +
                             "' changed since it was built); its stale entries "
@@ -890,6 +997,12 @@ SummaryDatabase::overridesOfKey(llvm::StringRef BaseKey) {
     const UnitState &State = unitState(*O->getString("unit"));
     if (!State.Current) {
       ++Count.Stale;
+      if (WarnStale && !State.Corrupt)
+        warnOnce("stale",
+                 "summary database '" + Directory + "' is out of date (e.g. '" +
+                     O->getString("unit")->str() +
+                     "' changed since it was built); its stale entries are "
+                     "ignored until the memreview driver updates it");
       return std::nullopt;
     }
     // A registration the unit no longer makes: the override is gone.
@@ -927,37 +1040,47 @@ bool SummaryDatabase::writeUnit(const UnitRecord &Unit, std::string &Error) {
     Functions.push_back(Usr);
     std::string Key = usrKey(Usr);
     std::string Path = functionPath(Key);
+    // One writer at a time per process: two units that define the same
+    // function must see each other.
+    std::lock_guard<std::mutex> WriteLock(WriteMutex);
+    // The other units that define this function: on disk (a current unit
+    // whose manifest lists it) or written by this process.
+    std::vector<std::string> Claimants{Unit.File};
+    auto Claims = [&](const std::string &Other) {
+      if (Other == Unit.File || llvm::is_contained(Claimants, Other))
+        return;
+      auto Written = WrittenBy.find(Key);
+      bool Here = Written != WrittenBy.end() &&
+                  llvm::is_contained(Written->second, Other);
+      std::lock_guard<std::mutex> Lock(Mutex);
+      const UnitState &S = unitState(Other);
+      if (Here || (S.Current && S.Defines.count(Key)))
+        Claimants.push_back(Other);
+    };
+    std::string ReadError;
+    std::optional<json::Value> Old = readJSONFile(Path, ReadError);
+    if (const json::Object *O = Old ? Old->getAsObject() : nullptr) {
+      if (std::optional<llvm::StringRef> OldUnit = O->getString("unit"))
+        Claims(OldUnit->str());
+      if (const json::Array *Listed = O->getArray("conflict"))
+        for (const json::Value &C : *Listed)
+          if (std::optional<llvm::StringRef> U = C.getAsString())
+            Claims(U->str());
+    }
+    auto &Mine = WrittenBy[Key];
+    if (!llvm::is_contained(Mine, Unit.File))
+      Mine.push_back(Unit.File);
     json::Value Entry = json::Object{
         {"usr", Usr}, {"unit", Unit.File}, {"summary", Summary}};
-    std::string Text;
-    std::string ReadError;
-    if (std::optional<json::Value> Old = readJSONFile(Path, ReadError)) {
-      const json::Object *O = Old->getAsObject();
-      llvm::StringRef OldUnit =
-          O ? O->getString("unit").value_or("") : llvm::StringRef();
-      if (O && O->get("conflict")) {
-        // Still claimed by another unit? Then it stays a conflict.
-        bool Other = false;
-        if (const json::Array *Claimants = O->getArray("conflict"))
-          for (const json::Value &C : *Claimants)
-            if (std::optional<llvm::StringRef> U = C.getAsString();
-                U && *U != Unit.File) {
-              std::lock_guard<std::mutex> Lock(Mutex);
-              const UnitState &S = unitState(*U);
-              Other |= S.Current && S.Defines.count(Key);
-            }
-        if (Other)
-          continue;
-      } else if (O && !OldUnit.empty() && OldUnit != Unit.File) {
-        std::lock_guard<std::mutex> Lock(Mutex);
-        const UnitState &S = unitState(OldUnit);
-        if (S.Current && S.Defines.count(Key))
-          Entry = json::Object{{"usr", Usr},
-                               {"conflict", json::Array{OldUnit, Unit.File}}};
-      }
-      if (*Old == Entry)
-        continue; // unchanged: no write, and readers keep their caches
+    if (Claimants.size() > 1) {
+      llvm::sort(Claimants);
+      json::Array List;
+      for (const std::string &C : Claimants)
+        List.push_back(C);
+      Entry = json::Object{{"usr", Usr}, {"conflict", std::move(List)}};
     }
+    if (Old && *Old == Entry)
+      continue; // unchanged: no write, and readers keep their caches
     if (!writeFileAtomically(Path, print(Entry) + "\n", Error))
       return false;
   }

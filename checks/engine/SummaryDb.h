@@ -44,6 +44,11 @@ std::optional<FunctionSummary> deserializeSummary(const llvm::json::Value &JSON,
                                                   const FunctionDecl &FD,
                                                   SourceManager &SM);
 
+/// The summary as a caller of a virtual method sees it: what an override does
+/// to its own object (another class's members) is left out, and a
+/// parameter's object it keeps there escapes.
+llvm::json::Value withoutThisEffects(const llvm::json::Value &Summary);
+
 /// The same summary with its source locations left out: what two overrides
 /// must share to agree.
 std::string summaryShape(const llvm::json::Value &Summary);
@@ -118,6 +123,10 @@ public:
   /// Whether the unit's files are unchanged since its manifest was written.
   bool unitIsCurrent(llvm::StringRef File);
 
+  /// Whether every entry the unit's manifest lists is on disk, well formed
+  /// and still the unit's (or a conflict it takes part in).
+  bool entriesIntact(const UnitRecord &Unit);
+
   /// Forgets what was read from disk (after a phase of writes).
   void refresh();
 
@@ -141,6 +150,8 @@ public:
 private:
   struct UnitState {
     bool Current = false;
+    /// The manifest exists but cannot be read.
+    bool Corrupt = false;
     llvm::StringMap<bool> Defines;
   };
   std::string functionPath(llvm::StringRef Key) const;
@@ -155,6 +166,10 @@ private:
 
   std::string Directory;
   std::mutex Mutex;
+  /// Serialises the writes of function entries within the process.
+  std::mutex WriteMutex;
+  /// The units of this process that wrote each entry (by key).
+  llvm::StringMap<std::vector<std::string>> WrittenBy;
   llvm::StringMap<UnitState> Units;
   llvm::StringMap<bool> Warned;
   std::vector<std::string> Warnings;
