@@ -737,6 +737,15 @@ void Explorer::applySummary(const FunctionSummary &Summary,
                             std::optional<SVal> This, State S, States &Next,
                             llvm::ArrayRef<const Expr *> ArgExprs) {
   std::string Name = calleeName(Callee, Site);
+  // A struct passed by value is a copy the summary does not follow (its
+  // effects are on the callee's own parameter object): the pointers it
+  // carries may be released or kept by the callee.
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    QualType T = paramType(&Callee, I);
+    if (!T.isNull() && !T->isReferenceType() && T->isRecordType() &&
+        Args[I].isLoc())
+      escapeContents(S, Args[I].Id);
+  }
   unsigned Feasible = 0;
   struct Outcome {
     State S;
@@ -881,6 +890,35 @@ void Explorer::applySummary(const FunctionSummary &Summary,
         Touch(V);
       store(T, Target, V, Site,
             Store.Field ? Store.Field->getName() : llvm::StringRef());
+    }
+    // Fresh memory the callee put into a container the caller owns (a
+    // local 'std::vector<T *>' passed by reference): the caller's container
+    // holds it now.
+    for (const StoreEffect &Store : Case.ElementStores) {
+      // A method filling its own object's member container is the class's
+      // business (memreview-owning-member and the container check judge the
+      // class), not each caller's.
+      if (Store.Value.Kind != ValueDesc::Fresh || Store.Object.Param < 0 ||
+          !Site || !isa<Expr>(Site))
+        continue;
+      std::optional<SVal> Loc = resolvePath(T, Store.Object, Args, This);
+      if (!Loc || Loc->UnknownOffset)
+        continue;
+      RegionId Container = elementRegion(Loc->Id, Loc->Num, false);
+      if (Store.Field)
+        Container = fieldRegion(Container, Store.Field);
+      const Region &Base = Regions[RegionBase[Container]];
+      bool CallerOwns =
+          (Base.Kind == Region::Var &&
+           static_cast<const VarDecl *>(Base.Ptr)->hasLocalStorage()) ||
+          (Base.Kind == Region::Object && ObjectTable[Base.Obj].Owned);
+      if (!CallerOwns)
+        continue;
+      SVal V = materialize(T, Store.Value, cast<Expr>(Site), Callee, Args,
+                           This, QualType());
+      Touch(V);
+      addElement(T, Container, V, cast<Expr>(Site),
+                 describePath(Store.Object, ArgExprs, This, Site));
     }
     if (Call) {
       SVal V = materialize(T, Case.Return, Call, Callee, Args, This,

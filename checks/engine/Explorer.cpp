@@ -1426,12 +1426,17 @@ void Explorer::recordSummaryCase(const State &S) {
           continue;
         }
         const Region &ContainerInfo = Regions[Info.Parent];
-        if (ObjectTable[*O].Owned && ContainerInfo.Kind == Region::Field &&
-            ContainerInfo.Parent == RegionBase[R]) {
+        // A member container of the parameter's object, or the object
+        // itself ('std::vector<T *> &list').
+        bool Member = ContainerInfo.Kind == Region::Field &&
+                      ContainerInfo.Parent == RegionBase[R];
+        bool Itself = Info.Parent == RegionBase[R];
+        if (ObjectTable[*O].Owned && (Member || Itself)) {
           HandedOver.insert(*O);
           Case.ElementStores.push_back(
               {*ObjectTable[Base.Obj].Origin,
-               static_cast<const FieldDecl *>(ContainerInfo.Ptr),
+               Member ? static_cast<const FieldDecl *>(ContainerInfo.Ptr)
+                      : nullptr,
                describeValue(S, V), false, SourceLocation()});
         }
         continue;

@@ -291,3 +291,41 @@ void gatherAndDrop(bool extra) {
 // CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' that 'list' holds is never released: 'list' goes out of scope without releasing its elements [memreview-container-owning-pointers]
 // CHECK-NOTES: :[[@LINE-5]]:18: note: memory is allocated with 'new' here
 // CHECK-NOTES: :[[@LINE-6]]:3: note: memory is stored in 'list' here
+
+// ===== A helper of this file fills the caller's container =====
+
+void appendOrder(std::vector<Order *> &orders) { orders.push_back(new Order); }
+void drainOrders(std::vector<Order *> &orders) {
+  for (Order *order : orders)
+    delete order;
+  orders.clear();
+}
+void appendTwiceAndDrop() {
+  std::vector<Order *> orders;
+  appendOrder(orders);
+  appendOrder(orders);
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' that 'orders' holds is never released: 'orders' goes out of scope without releasing its elements [memreview-container-owning-pointers]
+// CHECK-NOTES: :[[@LINE-4]]:3: note: memory is allocated by 'appendOrder' here
+// CHECK-NOTES: :[[@LINE-5]]:3: note: memory is stored in 'orders' here
+
+// Twins: the caller releases the elements itself or through a helper, or the
+// container is the caller's caller's.
+void appendAndDelete() {
+  std::vector<Order *> orders;
+  appendOrder(orders);
+  for (Order *order : orders)
+    delete order;
+}
+void appendAndDrain() {
+  std::vector<Order *> orders;
+  appendOrder(orders);
+  appendOrder(orders);
+  drainOrders(orders);
+}
+void appendForCaller(std::vector<Order *> &out) { appendOrder(out); }
+std::vector<Order *> appendAndReturn() {
+  std::vector<Order *> orders;
+  appendOrder(orders);
+  return orders;
+}

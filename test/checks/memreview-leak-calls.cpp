@@ -440,3 +440,42 @@ void releaseShards() {
   Shards *shards = makeShards();
   delete shards;
 }
+
+// A struct handed over by value: the callee releases what its copy holds.
+// The summary does not follow the copy, so the caller stays silent.
+struct PartPair {
+  Connection *first;
+  Connection *second;
+};
+void disposePairCopy(PartPair pair) {
+  delete pair.first;
+  delete pair.second;
+}
+void disposeByValue() {
+  PartPair pair;
+  pair.first = new Connection;
+  pair.second = new Connection;
+  disposePairCopy(pair);
+}
+
+// An array of pointers filled by one helper and leaked, then the same array
+// released element by element by another helper.
+void fillSlots(Connection **slots, int n) {
+  for (int i = 0; i < n; ++i)
+    slots[i] = new Connection;
+}
+void drainSlots(Connection **slots, int n) {
+  for (int i = 0; i < n; ++i)
+    delete slots[i];
+}
+void fillAndDrain() {
+  Connection *slots[4];
+  fillSlots(slots, 4);
+  drainSlots(slots, 4);
+}
+void fillAndForget() {
+  Connection *slots[4];
+  fillSlots(slots, 4);
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' is leaked: 'slots' goes out of scope without releasing it [memreview-leak]
+// CHECK-NOTES: :[[@LINE-3]]:3: note: memory is allocated by 'fillSlots' here
