@@ -18,12 +18,18 @@ namespace clang::tidy::memreview::containers {
 /// See docs/checks/memreview-container-owning-pointers.md.
 class ContainerOwningPointersCheck : public engine::EngineCheck {
 public:
-  ContainerOwningPointersCheck(StringRef Name, ClangTidyContext *Context)
-      : EngineCheck(Name, Context,
-                    engine::FindingKind::ContainerOwningPointers) {}
+  ContainerOwningPointersCheck(StringRef Name, ClangTidyContext *Context);
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 protected:
   void warn(const engine::OwnershipFinding &F) override;
+
+private:
+  /// Semicolon-separated regular expressions: containers whose variable,
+  /// parameter or member (qualified name), or whose class, matches one do
+  /// not own their elements.
+  const std::string NonOwningContainers;
 };
 
 } // namespace clang::tidy::memreview::containers

@@ -319,6 +319,42 @@ void Explorer::callLibrary(const FunctionDecl *Callee, const Expr *Call,
 
   // The C++ standard library.
   if (isInStd(Callee)) {
+    // 'std::swap(a, b)' of two containers.
+    if (Name == "swap" && Args.size() == 2 && Args[0].isLoc() &&
+        Args[1].isLoc() && isContainer(ArgExprs[0]->getType()) &&
+        isContainer(ArgExprs[1]->getType())) {
+      swapContainers(S, elementRegion(Args[0].Id, Args[0].Num, false),
+                     elementRegion(Args[1].Id, Args[1].Num, false), Call);
+      Done(freshValue(S, Call->getType()));
+      return;
+    }
+    // 'std::make_pair(new Key, 1)': the pair holds the pointers.
+    if (Name == "make_pair" && Args.size() == 2 &&
+        Call->getType()->isRecordType()) {
+      const auto *Pair = Call->getType()->getAsCXXRecordDecl();
+      llvm::SmallVector<const FieldDecl *, 2> Fields(Pair->fields());
+      if (Fields.size() == 2 &&
+          llvm::none_of(Fields, [](const FieldDecl *F) {
+            return F->getType()->isRecordType() ||
+                   F->getType()->isReferenceType();
+          })) {
+        RegionId Made = tempRegion(Call);
+        removeBindingsUnder(S, Made);
+        for (unsigned I = 0; I < 2; ++I) {
+          SVal V = Args[I];
+          QualType P = paramType(Callee, I);
+          if (!P.isNull() && P->isReferenceType() && V.isLoc())
+            V = load(S, V, ArgExprs[I]->getType());
+          S.bind(fieldRegion(Made, Fields[I]), V);
+        }
+        Done(SVal::loc(Made));
+        return;
+      }
+    }
+    // 'std::for_each(v.begin(), v.end(), deleter)'.
+    if (!isa<CXXMethodDecl>(Callee))
+      if (const auto *CE = dyn_cast<CallExpr>(Call))
+        algorithmCall(*Callee, *CE, ArgExprs, S);
     // Casts in function form.
     if (Name == "move" || Name == "forward" || Name == "move_if_noexcept" ||
         Name == "as_const") {
@@ -333,6 +369,10 @@ void Explorer::callLibrary(const FunctionDecl *Callee, const Expr *Call,
   for (unsigned I = 0; I < Args.size(); ++I) {
     QualType T = paramType(Callee, I);
     SVal V = Args[I];
+    // A container the library may add to.
+    if (T.isNull() || !T->isReferenceType() ||
+        !T.getNonReferenceType().isConstQualified())
+      forgetExactness(S, V);
     if (!T.isNull() && T->isReferenceType()) {
       QualType Ref = T.getNonReferenceType();
       if (Ref->isPointerType()) {
@@ -357,8 +397,10 @@ void Explorer::callLibrary(const FunctionDecl *Callee, const Expr *Call,
   }
   if (This && This->isLoc()) {
     const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
-    if (!Method || !Method->isConst())
+    if (!Method || !Method->isConst()) {
       escapeContents(S, This->Id);
+      forgetExactness(S, *This);
+    }
   }
   Done(freshValue(S, Call->getType()));
 }
@@ -507,11 +549,71 @@ void Explorer::evalConstruct(const CXXConstructExpr *Construct,
       isContainer(ArgExprs[0]->getType()) && Args[0].isLoc() &&
       Ctor->isCopyOrMoveConstructor()) {
     copyRecord(S, Args[0].Id, Target);
-    if (Ctor->isMoveConstructor())
+    if (Ctor->isMoveConstructor()) {
       for (const auto &[R, O] : elementsOf(S, Args[0].Id))
         S.unbind(R);
+      setExact(S, Args[0].Id, false);
+    }
     Next.push_back(std::move(S));
     return;
+  }
+  if (isContainer(Construct->getType()) && isInStd(Ctor)) {
+    // An empty container: the engine knows all it will hold. One made from
+    // a range of another ('std::vector<T *> v(w.begin(), w.end())') holds
+    // its elements.
+    if (Ctor->isDefaultConstructor())
+      setExact(S, Target, true);
+    for (const Expr *Arg : ArgExprs)
+      copyElementsFromRange(S, Target, Arg);
+  }
+  // 'std::pair<K *, V *>(k, v)', '{new Key, 1}': the pair holds the
+  // pointers (a container it goes into holds them next).
+  if (const auto *Pair = Construct->getType()->getAsCXXRecordDecl();
+      Pair && isInStd(Pair) && Pair->getIdentifier() &&
+      Pair->getName() == "pair" && !Ctor->isCopyOrMoveConstructor() &&
+      (Args.size() == 2 || Args.size() == 1)) {
+    llvm::SmallVector<const FieldDecl *, 2> Fields(Pair->fields());
+    llvm::SmallVector<std::optional<SVal>, 2> Values;
+    const CXXRecordDecl *From =
+        Args.size() == 1
+            ? ArgExprs[0]->getType().getNonReferenceType()->getAsCXXRecordDecl()
+            : nullptr;
+    if (From && (!From->getIdentifier() || From->getName() != "pair"))
+      From = nullptr;
+    bool Modelled = Fields.size() == 2 && (Args.size() == 2 || From);
+    for (unsigned I = 0; I < 2 && Modelled; ++I) {
+      QualType T = Fields[I]->getType();
+      if (T->isRecordType() || T->isReferenceType()) {
+        Modelled = false;
+        break;
+      }
+      if (Args.size() == 1) {
+        // A pair converted from another pair: field by field.
+        llvm::SmallVector<const FieldDecl *, 2> Source(From->fields());
+        if (!Args[0].isLoc() || Args[0].UnknownOffset || Source.size() != 2) {
+          Modelled = false;
+          break;
+        }
+        Values.push_back(load(
+            S, SVal::loc(fieldRegion(elementRegion(Args[0].Id, Args[0].Num, false),
+                                     Source[I])),
+            T));
+        continue;
+      }
+      SVal V = Args[I];
+      QualType P = paramType(Ctor, I);
+      if (!P.isNull() && P->isReferenceType() && V.isLoc() &&
+          !ArgExprs[I]->getType()->isRecordType())
+        V = load(S, V, ArgExprs[I]->getType());
+      Values.push_back(V);
+    }
+    if (Modelled) {
+      for (unsigned I = 0; I < 2; ++I)
+        if (Values[I])
+          S.bind(fieldRegion(Target, Fields[I]), *Values[I]);
+      Next.push_back(std::move(S));
+      return;
+    }
   }
   if (isSystemDecl(Ctor) || isInStd(Ctor)) {
     // A library class takes what it is given: 'std::unique_ptr<T>(p)'.
@@ -737,6 +839,18 @@ void Explorer::applySummary(const FunctionSummary &Summary,
                             std::optional<SVal> This, State S, States &Next,
                             llvm::ArrayRef<const Expr *> ArgExprs) {
   std::string Name = calleeName(Callee, Site);
+  // A container the callee may add to holds elements the engine does not
+  // know (a summary names only the memory it follows).
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    QualType T = paramType(&Callee, I);
+    QualType Pointee = T.isNull() ? QualType() : T->getPointeeType();
+    if (Pointee.isNull() || !Pointee.isConstQualified())
+      forgetExactness(S, Args[I]);
+  }
+  if (This)
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee);
+        !Method || !Method->isConst())
+      forgetExactness(S, *This);
   // A struct passed by value is a copy the summary does not follow (its
   // effects are on the callee's own parameter object): the pointers it
   // carries may be released or kept by the callee.
@@ -891,34 +1005,53 @@ void Explorer::applySummary(const FunctionSummary &Summary,
       store(T, Target, V, Site,
             Store.Field ? Store.Field->getName() : llvm::StringRef());
     }
-    // Fresh memory the callee put into a container the caller owns (a
-    // local 'std::vector<T *>' passed by reference): the caller's container
-    // holds it now.
+    // Memory the callee put into a container of the caller (a local
+    // 'std::vector<T *>' passed by reference): that container holds it now.
     for (const StoreEffect &Store : Case.ElementStores) {
-      // A method filling its own object's member container is the class's
-      // business (memreview-owning-member and the container check judge the
-      // class), not each caller's.
-      if (Store.Value.Kind != ValueDesc::Fresh || Store.Object.Param < 0 ||
-          !Site || !isa<Expr>(Site))
+      // A method filling its own object's member container with fresh
+      // memory is the class's business (memreview-owning-member and the
+      // container check judge the class), not each caller's. What the
+      // caller handed over, put into a container (a user container type:
+      // 'bag.push_back(new T)' fills the 'std::vector<T *>' inside 'bag'),
+      // is held there when the caller follows that container.
+      bool Handed = Store.Value.Kind == ValueDesc::ObjectOf;
+      if (!Handed &&
+          (Store.Value.Kind != ValueDesc::Fresh || Store.Object.Param < 0))
         continue;
+      std::optional<SVal> Element;
+      if (Handed && !(Element = resolvePath(T, Store.Value.Path, Args, This)))
+        continue;
+      // The container: the caller's own (a local variable, memory it owns)
+      // or, for what it handed over, its own caller's.
+      std::optional<RegionId> Container;
       std::optional<SVal> Loc = resolvePath(T, Store.Object, Args, This);
-      if (!Loc || Loc->UnknownOffset)
+      if (Loc && !Loc->UnknownOffset && Site && isa<Expr>(Site)) {
+        RegionId C = elementRegion(Loc->Id, Loc->Num, false);
+        if (Store.Field)
+          C = fieldRegion(C, Store.Field);
+        const Region &Base = Regions[RegionBase[C]];
+        bool Local = Base.Kind == Region::Var &&
+                     static_cast<const VarDecl *>(Base.Ptr)->hasLocalStorage();
+        bool Object = Base.Kind == Region::Object;
+        if (Local || (Object && ObjectTable[Base.Obj].Owned) ||
+            (Handed && Object && ObjectTable[Base.Obj].Origin))
+          Container = C;
+      }
+      if (!Container) {
+        // Somewhere the engine does not follow.
+        if (Handed)
+          escapeValue(T, *Element);
         continue;
-      RegionId Container = elementRegion(Loc->Id, Loc->Num, false);
-      if (Store.Field)
-        Container = fieldRegion(Container, Store.Field);
-      const Region &Base = Regions[RegionBase[Container]];
-      bool CallerOwns =
-          (Base.Kind == Region::Var &&
-           static_cast<const VarDecl *>(Base.Ptr)->hasLocalStorage()) ||
-          (Base.Kind == Region::Object && ObjectTable[Base.Obj].Owned);
-      if (!CallerOwns)
-        continue;
-      SVal V = materialize(T, Store.Value, cast<Expr>(Site), Callee, Args,
-                           This, QualType());
-      Touch(V);
-      addElement(T, Container, V, cast<Expr>(Site),
-                 describePath(Store.Object, ArgExprs, This, Site));
+      }
+      if (!Handed) {
+        Element = materialize(T, Store.Value, cast<Expr>(Site), Callee, Args,
+                              This, QualType());
+        Touch(*Element);
+      }
+      if (!addElement(T, *Container, *Element, cast<Expr>(Site),
+                      describePath(Store.Object, ArgExprs, This, Site)) &&
+          Handed)
+        escapeValue(T, *Element);
     }
     if (Call) {
       SVal V = materialize(T, Case.Return, Call, Callee, Args, This,

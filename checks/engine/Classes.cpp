@@ -430,6 +430,49 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
   }
 }
 
+std::string ownershipSuggestion(QualType ContainerType, Family Fam,
+                                const ASTContext &Context) {
+  std::string Example = "std::vector<std::unique_ptr<T>>";
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      ContainerType.getNonReferenceType()->getAsCXXRecordDecl());
+  bool Spelled = false;
+  if (Spec && Spec->getDeclContext()->isStdNamespace() &&
+      Spec->getIdentifier() && (Fam == Family::New || Fam == Family::NewArray)) {
+    llvm::StringRef Name = Spec->getName();
+    // The arguments a reader writes: the element type, or the key and the
+    // mapped type, or the element type and the size.
+    unsigned Shown = Name.ends_with("map") || Name == "array" ? 2 : 1;
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    PrintingPolicy Policy(Context.getLangOpts());
+    Policy.SuppressTagKeyword = true;
+    Policy.SuppressScope = false;
+    std::string Text = "std::" + Name.str() + "<";
+    Spelled = Args.size() >= Shown;
+    for (unsigned I = 0; I < Shown && Spelled; ++I) {
+      const TemplateArgument &A = Args[I];
+      if (I)
+        Text += ", ";
+      if (A.getKind() == TemplateArgument::Integral) {
+        Text += std::to_string(A.getAsIntegral().getExtValue());
+      } else if (A.getKind() != TemplateArgument::Type) {
+        Spelled = false;
+      } else if (QualType T = A.getAsType(); T->isPointerType() &&
+                                             T->getPointeeType()->isObjectType()) {
+        Text += "std::unique_ptr<" +
+                T->getPointeeType().getAsString(Policy) +
+                (Fam == Family::NewArray ? "[]" : "") + ">";
+      } else {
+        Text += T.getAsString(Policy);
+      }
+    }
+    Text += ">";
+    if (Spelled)
+      Example = Text;
+  }
+  return "hold the elements in std::unique_ptr (for example '" + Example +
+         "') so that the container releases them";
+}
+
 void analyseContainerMembers(ASTContext &Context, SummaryProvider &Summaries,
                              llvm::ArrayRef<const FunctionDecl *> Explored,
                              llvm::SmallVectorImpl<OwnershipFinding> &Out) {
@@ -437,6 +480,7 @@ void analyseContainerMembers(ASTContext &Context, SummaryProvider &Summaries,
   struct Add {
     const CXXMethodDecl *Method;
     std::string Allocator;
+    Family Fam;
     SourceLocation Site;
   };
   llvm::MapVector<const CXXRecordDecl *,
@@ -457,8 +501,11 @@ void analyseContainerMembers(ASTContext &Context, SummaryProvider &Summaries,
         const auto *Owner = dyn_cast<CXXRecordDecl>(Store.Field->getParent());
         if (!Owner || SM.isInSystemHeader(Owner->getLocation()))
           continue;
+        // Declared not to own its elements.
+        if (isDeclaredNonOwning(Store.Field, Store.Field->getType()))
+          continue;
         Classes[Owner][Store.Field].push_back(
-            {Method, Store.Value.Allocator, Store.Value.Site});
+            {Method, Store.Value.Allocator, Store.Value.Fam, Store.Value.Site});
       }
   }
   if (Classes.empty())
@@ -520,11 +567,9 @@ void analyseContainerMembers(ASTContext &Context, SummaryProvider &Summaries,
                            "memory allocated with '" + A.Allocator +
                                "' is stored in '" + Field->getNameAsString() +
                                "' here, in '" + methodName(A.Method) + "'"});
-      F.Steps.push_back(
-          {Field->getSourceRange(),
-           "hold the elements in std::unique_ptr (for example "
-           "'std::vector<std::unique_ptr<T>>') so that the container releases "
-           "them"});
+      F.Steps.push_back({Field->getSourceRange(),
+                         ownershipSuggestion(Field->getType(), First.Fam,
+                                             Context)});
       Out.push_back(std::move(F));
     }
   }

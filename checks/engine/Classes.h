@@ -27,6 +27,13 @@ void analyseContainerMembers(ASTContext &Context, SummaryProvider &Summaries,
                              llvm::ArrayRef<const FunctionDecl *> Explored,
                              llvm::SmallVectorImpl<OwnershipFinding> &Out);
 
+/// The note that suggests holding the elements of a container of type
+/// \p ContainerType, which received memory of family \p Fam, in smart
+/// pointers: the matching standard container of 'std::unique_ptr'
+/// ('std::map<int, std::unique_ptr<Order>>') where it can be spelled.
+std::string ownershipSuggestion(QualType ContainerType, Family Fam,
+                                const ASTContext &Context);
+
 } // namespace clang::tidy::memreview::engine
 
 #endif

@@ -18,6 +18,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include <chrono>
 
 namespace clang::tidy::memreview::engine {
@@ -351,10 +352,65 @@ struct Cache {
 thread_local Cache TheCache;
 thread_local EngineConfig TheConfig;
 thread_local std::optional<UnitRecord> TheRecord;
+/// The NonOwningContainers patterns of the unit being analysed, anchored.
+thread_local std::vector<llvm::Regex> NonOwningPatterns;
+
+/// How the NonOwningContainers option names a declaration: 'ns::Class::member'
+/// for a member, 'ns::function::variable' for a local variable or parameter,
+/// 'ns::variable' for a global.
+std::string nonOwningName(const ValueDecl &D) {
+  if (const auto *Var = dyn_cast<VarDecl>(&D); Var && Var->isLocalVarDeclOrParm())
+    if (const auto *Fn =
+            dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod()))
+      return Fn->getQualifiedNameAsString() + "::" + Var->getNameAsString();
+  return D.getQualifiedNameAsString();
+}
+
+bool hasNonOwningAnnotation(const Decl &D) {
+  for (const auto *A : D.specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == NonOwningAnnotation)
+      return true;
+  return false;
+}
+
+/// Whether a pattern matches all of \p Name or all of one of its tails
+/// after a '::' ('Dispatcher::queue' names 'jobs::Dispatcher::queue').
+bool matchesNonOwning(llvm::StringRef Name) {
+  if (NonOwningPatterns.empty())
+    return false;
+  while (true) {
+    if (llvm::any_of(NonOwningPatterns,
+                     [&](const llvm::Regex &R) { return R.match(Name); }))
+      return true;
+    size_t Separator = Name.find("::");
+    if (Separator == llvm::StringRef::npos)
+      return false;
+    Name = Name.drop_front(Separator + 2);
+  }
+}
 
 } // namespace
 
 EngineConfig &engineConfig() { return TheConfig; }
+
+bool isDeclaredNonOwning(const ValueDecl *D, QualType Type) {
+  if (D && (hasNonOwningAnnotation(*D) || matchesNonOwning(nonOwningName(*D))))
+    return true;
+  if (Type.isNull())
+    return false;
+  const CXXRecordDecl *RD = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  if (const CXXRecordDecl *Def = RD->getDefinition())
+    RD = Def;
+  // The annotation on the class, or on the template it instantiates.
+  if (hasNonOwningAnnotation(*RD))
+    return true;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    if (hasNonOwningAnnotation(*Spec->getSpecializedTemplate()->getTemplatedDecl()))
+      return true;
+  return matchesNonOwning(RD->getQualifiedNameAsString());
+}
 
 void resetEngineForNewTranslationUnit() {
   TheCache = Cache();
@@ -431,6 +487,19 @@ analyseTranslationUnit(ASTContext &Context) {
   TranslationUnitAnalysis Analysis(Context, databaseFor(Context));
   // The next unit's checks name their database again.
   engineConfig().SummaryDatabase.clear();
+  // And the containers they declare non-owning (the check reports invalid
+  // patterns; they match nothing here).
+  NonOwningPatterns.clear();
+  llvm::SmallVector<llvm::StringRef, 4> Patterns;
+  llvm::StringRef(engineConfig().NonOwningContainers)
+      .split(Patterns, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef P : Patterns) {
+    P = P.trim();
+    llvm::Regex R(("^(" + P + ")$").str());
+    if (!P.empty() && R.isValid())
+      NonOwningPatterns.push_back(std::move(R));
+  }
+  engineConfig().NonOwningContainers.clear();
   for (const FunctionDecl *FD : Collector.Functions)
     if (const auto *Method = dyn_cast<CXXMethodDecl>(FD);
         Method && Method->isVirtual())

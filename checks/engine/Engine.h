@@ -106,6 +106,7 @@ enum class ContainerDropKind : unsigned char {
   Cleared,
   Erased,
   Assigned,
+  Resized,
   /// A class's member container receives memory that no member function
   /// releases.
   ClassMember,
@@ -187,7 +188,21 @@ struct EngineConfig {
   /// The build directory of the translation unit: its '.memreview' is used
   /// when no database is named.
   std::string BuildDirectory;
+  /// memreview-container-owning-pointers' NonOwningContainers option:
+  /// semicolon-separated regular expressions naming containers that do not
+  /// own their elements (read when the analysis of a unit starts).
+  std::string NonOwningContainers;
 };
+
+/// The annotation that declares a container (a variable, parameter or
+/// member, or a container class) not to own the pointers it holds.
+constexpr const char *NonOwningAnnotation = "memreview::non_owning";
+
+/// Whether the container \p D declares (a variable, parameter or member;
+/// may be null), of type \p Type, does not own its elements: \p D or the
+/// class of \p Type carries the 'memreview::non_owning' annotation, or the
+/// qualified name of either matches the NonOwningContainers option.
+bool isDeclaredNonOwning(const ValueDecl *D, QualType Type);
 
 /// The configuration of the engine on this thread; checks set it when a
 /// translation unit starts (before the analysis runs).

@@ -841,7 +841,6 @@ bool Explorer::evalElement(const CFGElement &Element, const CFGBlock &Block,
     const VarDecl *Var = Ends.getVarDecl();
     if (!Var->hasLocalStorage())
       return true;
-    removeBindingsUnder(S, varRegion(Var));
     SourceRange Where;
     LossKind Kind = LossKind::ScopeEnd;
     if (S.LastReturn) {
@@ -850,6 +849,12 @@ bool Explorer::evalElement(const CFGElement &Element, const CFGBlock &Block,
     } else if (const Stmt *Trigger = Ends.getTriggerStmt()) {
       Where = siteRange(Trigger);
     }
+    // A container without a destructor of its own ('std::array<T *, N>')
+    // drops its elements here.
+    if (!Var->getType()->isReferenceType() && isContainer(Var->getType()))
+      dropElements(S, varRegion(Var), DropKind::ScopeEnd, Where,
+                   Var->getName());
+    removeBindingsUnder(S, varRegion(Var));
     collectGarbage(S, Where, Kind, Var->getName());
     return true;
   }
@@ -1011,16 +1016,35 @@ void Explorer::collectGarbage(State &S, SourceRange Where, LossKind Kind,
     F.Variant = static_cast<unsigned>(Kind);
     F.Allocator = Info.Allocator;
     F.Subject = Subject.str();
+    llvm::SmallVector<PathStep, 1> Trailing;
     if (Kind == LossKind::ContainerDropped && ContainerLoss) {
       F.Kind = FindingKind::ContainerOwningPointers;
-      F.Variant = static_cast<unsigned>(ContainerLoss->first);
-      F.Subject = ContainerLoss->second;
+      F.Variant = static_cast<unsigned>(ContainerLoss->How);
+      F.Subject = ContainerLoss->Name;
+      // The fix, as for member containers.
+      Trailing.push_back(
+          ownershipSuggestion(ContainerLoss->Container, F.Range, O));
+    } else if (Kind == LossKind::ScopeEnd || Kind == LossKind::Return) {
+      // A container of this scope dropped it a moment ago, while the
+      // variable that dies now still pointed to it.
+      for (const PathNode *N = S.Path.get(); N && N->Event.Block == CurrentBlock;
+           N = N->Prev.get()) {
+        const PathEvent &E = N->Event;
+        if (E.Kind != PathEvent::ElementDropped || E.Obj != O)
+          continue;
+        F.Kind = FindingKind::ContainerOwningPointers;
+        F.Variant = static_cast<unsigned>(E.Stored.Num);
+        F.Subject = E.Message;
+        F.Range = E.Range;
+        Trailing.push_back(ownershipSuggestion(E.Target, F.Range, O));
+        break;
+      }
     }
     if (Kind == LossKind::Exception && !S.ThrowingCallee.empty()) {
       F.Variant = static_cast<unsigned>(LossKind::ExceptionFromCall);
       F.Subject = S.ThrowingCallee;
     }
-    report(std::move(F), S, O, Info.Site);
+    report(std::move(F), S, O, Info.Site, Trailing);
   }
 }
 
@@ -1421,16 +1445,29 @@ void Explorer::recordSummaryCase(const State &S) {
         std::optional<ObjId> O = objectOf(V);
         if (!O)
           continue;
-        if (ObjectTable[*O].Origin) {
-          Case.Escapes.push_back(*ObjectTable[*O].Origin);
-          continue;
-        }
         const Region &ContainerInfo = Regions[Info.Parent];
         // A member container of the parameter's object, or the object
         // itself ('std::vector<T *> &list').
         bool Member = ContainerInfo.Kind == Region::Field &&
                       ContainerInfo.Parent == RegionBase[R];
         bool Itself = Info.Parent == RegionBase[R];
+        if (ObjectTable[*O].Origin) {
+          // What the caller gave, put into a container it can name (a
+          // method of a user container type putting its argument into its
+          // 'std::vector<T *>'): the caller's container holds it. Deeper,
+          // it goes where the caller cannot follow.
+          const ObjectStatus *Status = S.status(*O);
+          if ((Member || Itself) &&
+              (!Status || Status->Kind == ObjectStatus::Live))
+            Case.ElementStores.push_back(
+                {*ObjectTable[Base.Obj].Origin,
+                 Member ? static_cast<const FieldDecl *>(ContainerInfo.Ptr)
+                        : nullptr,
+                 describeValue(S, V), false, SourceLocation()});
+          else
+            Case.Escapes.push_back(*ObjectTable[*O].Origin);
+          continue;
+        }
         if (ObjectTable[*O].Owned && (Member || Itself)) {
           HandedOver.insert(*O);
           Case.ElementStores.push_back(

@@ -231,7 +231,14 @@ private:
                                    std::optional<SVal> This) const;
 
   // ===== Containers.cpp: standard containers of owning pointers =====
-  enum class DropKind { ScopeEnd, Destroyed, Cleared, Erased, Assigned };
+  enum class DropKind {
+    ScopeEnd,
+    Destroyed,
+    Cleared,
+    Erased,
+    Assigned,
+    Resized
+  };
   struct Disposal {
     /// The container the loop visits.
     const Expr *Container;
@@ -240,31 +247,73 @@ private:
     Family Fam;
     std::string Deallocator;
     const Stmt *Site;
+    /// The loop empties the container as it goes ('while (!c.empty())
+    /// { delete c.back(); c.pop_back(); }').
+    bool Empties = false;
   };
   bool isContainer(QualType T) const;
+  /// A class of the program used as a container: elements go in with the
+  /// members of the standard containers (push_back, emplace_back, insert,
+  /// emplace, operator[]) and can be visited (begin, size, operator[]).
+  /// Its elements are those of the standard containers inside it, which
+  /// the summaries of its members fill.
+  bool isUserContainer(QualType T) const;
   RegionId slotRegion(RegionId Container, ObjId Element);
   /// The element that \p Named ('v[i]', 'v.back()') designates; with
   /// \p Key (the index), one region per index value: 'v[i]' after 'i++' is
   /// another element.
   RegionId namedSlotRegion(RegionId Container, const Expr *Named,
                            std::optional<SVal> Key = std::nullopt);
+  /// A marker under a container: while it is bound, the engine knows every
+  /// element the container holds (it was made empty on this path and only
+  /// received values the engine follows).
+  RegionId exactRegion(RegionId Container);
+  bool isExact(const State &S, RegionId Container);
+  void setExact(State &S, RegionId Container, bool Exact);
+  /// Forgets which containers under the object \p V points to hold only
+  /// known elements (code that may add elements received it).
+  void forgetExactness(State &S, SVal V);
   llvm::SmallVector<std::pair<RegionId, ObjId>, 4>
   elementsOf(const State &S, RegionId Container) const;
-  void addElement(State &S, RegionId Container, SVal V, const Expr *Site,
+  /// The elements of the containers inside \p Container (itself included).
+  llvm::SmallVector<std::pair<RegionId, ObjId>, 4>
+  elementsWithin(const State &S, RegionId Container) const;
+  /// Puts \p V into \p Container when it is memory the engine follows;
+  /// false when the element is not followed.
+  bool addElement(State &S, RegionId Container, SVal V, const Expr *Site,
                   llvm::StringRef Name);
   /// The container drops all its elements; those lost are findings.
   void dropElements(State &S, RegionId Container, DropKind How,
                     SourceRange Where, llvm::StringRef Name);
-  void partialDrop(State &S, RegionId Container, SourceRange Where,
-                   llvm::StringRef Name);
+  /// The container drops the element in \p Slot.
+  void dropElement(State &S, RegionId Container, RegionId Slot,
+                   SourceRange Where, llvm::StringRef Name);
+  /// The elements of \p Container are no longer followed.
+  void escapeElements(State &S, RegionId Container);
   void releaseElements(State &S, RegionId Container, Family Fam,
                        llvm::StringRef Deallocator, const Stmt *Site,
                        llvm::StringRef Name);
+  void swapContainers(State &S, RegionId A, RegionId B, const Expr *Site);
+  /// The elements of the container \p Range names ('c.begin()') are copied
+  /// into \p Container; false when \p Range names none.
+  bool copyElementsFromRange(State &S, RegionId Container, const Expr *Range);
+  /// Whether \p Container was declared not to own its elements (the
+  /// NonOwningContainers option or the 'memreview::non_owning' annotation).
+  bool isNonOwning(RegionId Container) const;
+  /// The note that suggests an owning element type for the container
+  /// \p Container (declared by \p Decl, if known).
+  PathStep ownershipSuggestion(RegionId Container, SourceRange Fallback,
+                               ObjId Element) const;
   /// A member function of a standard container; false when not modelled.
   bool containerCall(const FunctionDecl &Method, const Expr *Call,
                      llvm::ArrayRef<SVal> Args,
                      llvm::ArrayRef<const Expr *> ArgExprs, SVal Object,
                      State &S, SVal &Result);
+  /// A standard algorithm that applies a callable to the elements of a
+  /// container ('std::for_each(v.begin(), v.end(), deleter)'): a callable
+  /// that releases its argument disposes of them.
+  void algorithmCall(const FunctionDecl &Callee, const CallExpr &Call,
+                     llvm::ArrayRef<const Expr *> ArgExprs, State &S);
   /// Whether \p Loop releases (or hands on) every element of a container.
   std::optional<Disposal> disposalOf(const Stmt &Loop);
   void applyDisposal(const Stmt &Loop, State &S);
@@ -339,8 +388,14 @@ private:
   /// Some path ended in a loop that had run its rounds.
   bool PathsCutInLoops = false;
   llvm::DenseMap<const Stmt *, std::optional<Disposal>> Disposals;
-  /// Set while a container drops its elements: how, and its name.
-  std::optional<std::pair<DropKind, std::string>> ContainerLoss;
+  /// Set while a container drops its elements: how, its name, and the
+  /// container.
+  struct ContainerLossInfo {
+    DropKind How;
+    std::string Name;
+    RegionId Container;
+  };
+  std::optional<ContainerLossInfo> ContainerLoss;
 };
 
 } // namespace clang::tidy::memreview::engine

@@ -170,6 +170,11 @@ struct PathEvent {
     /// A location was written (never a note): lets a finding find out which
     /// branches decided the value of the pointer it is about.
     ValueStore,
+    /// A container (region \c Target, named by \c Message, dropped as
+    /// \c Stored says) dropped object \c Obj while a variable still pointed
+    /// to it (never a note): when that variable goes out of scope at the
+    /// same place, the loss is the container's.
+    ElementDropped,
   };
   KindTy Kind;
   ObjId Obj = 0;

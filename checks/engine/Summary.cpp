@@ -57,6 +57,14 @@ void dumpSummary(const FunctionSummary &Summary, llvm::raw_ostream &OS) {
       OS << "    stores " << describe(S.Value) << " into " << S.Object.str()
          << (S.Field ? "." + S.Field->getNameAsString() : std::string("[*]"))
          << "\n";
+    for (const StoreEffect &S : C.ElementStores)
+      OS << "    puts " << describe(S.Value) << " into the container "
+         << S.Object.str()
+         << (S.Field ? "." + S.Field->getNameAsString() : std::string())
+         << "\n";
+    for (const auto &[P, F] : C.ElementReleases)
+      OS << "    releases the elements of " << P.str()
+         << (F ? "." + F->getNameAsString() : std::string()) << "\n";
   }
 }
 

@@ -277,6 +277,14 @@ void Explorer::store(State &S, SVal Location, SVal V, const Stmt *Where,
   std::optional<ObjId> OldObject = Old ? objectOf(*Old) : std::nullopt;
   S.bind(Key, V);
   recordStore(S, Key, V, Where);
+  // 'table[key] = p': the container holds it now.
+  if (Regions[Key].Kind == Region::Slot && Where)
+    if (std::optional<ObjId> O = objectOf(V); O && ObjectTable[*O].Owned) {
+      std::string Container = regionName(Regions[Key].Parent);
+      if (!Container.empty())
+        addEvent(S, PathEvent::ObjectStep, *O, Where->getSourceRange(),
+                 "memory is stored in '" + Container + "' here");
+    }
   if (Where)
     StoreSites[Key] = Where->getBeginLoc();
   if (OldObject && ObjectTable[*OldObject].Owned && objectOf(V) != OldObject)
@@ -903,18 +911,20 @@ void Explorer::destroyRegion(State S, RegionId R, const CXXRecordDecl *Record,
   Record = Record->getDefinition();
   const CXXDestructorDecl *Dtor = Record ? Record->getDestructor() : nullptr;
   SourceRange Range = siteRange(Where);
-  if (!Dtor || Dtor->isTrivial()) {
+  bool ScopeEnd = Where && isa<CompoundStmt, ReturnStmt>(Where);
+  std::string Name = regionName(R);
+  if (Name.empty())
+    Name = "the container";
+  // A standard container drops its elements.
+  if (Record && isContainer(QualType(Record->getTypeForDecl(), 0))) {
+    dropElements(S, R, ScopeEnd ? DropKind::ScopeEnd : DropKind::Destroyed,
+                 Range, Name);
+    if (Regions[R].Kind == Region::Temp)
+      removeBindingsUnder(S, R);
     Next.push_back(std::move(S));
     return;
   }
-  // A standard container drops its elements.
-  if (isContainer(QualType(Record->getTypeForDecl(), 0))) {
-    bool ScopeEnd = Where && isa<CompoundStmt, ReturnStmt>(Where);
-    std::string Name = regionName(R);
-    dropElements(S, R, ScopeEnd ? DropKind::ScopeEnd : DropKind::Destroyed,
-                 Range, Name.empty() ? "the container" : Name);
-    if (Regions[R].Kind == Region::Temp)
-      removeBindingsUnder(S, R);
+  if (!Dtor || Dtor->isTrivial()) {
     Next.push_back(std::move(S));
     return;
   }
@@ -932,6 +942,18 @@ void Explorer::destroyRegion(State S, RegionId R, const CXXRecordDecl *Record,
   applySummary(*Summary, *Def, nullptr, Where, {}, SVal::loc(R), std::move(S),
                After);
   for (State &T : After) {
+    // The containers inside the object (a user container type holding a
+    // 'std::vector<T *>'): the elements its destructor did not release are
+    // dropped with it.
+    llvm::SmallVector<RegionId, 2> Containers;
+    for (const auto &[K, V] : T.Store)
+      if (Regions[K].Kind == Region::Slot && objectOf(V) &&
+          pathBelow(Regions, Regions[K].Parent, R) &&
+          !llvm::is_contained(Containers, Regions[K].Parent))
+        Containers.push_back(Regions[K].Parent);
+    for (RegionId C : Containers)
+      dropElements(T, C, ScopeEnd ? DropKind::ScopeEnd : DropKind::Destroyed,
+                   Range, Name);
     removeBindingsUnder(T, R);
     collectGarbage(T, Range, LossKind::ObjectDestroyed, regionName(R));
     Next.push_back(std::move(T));

@@ -21,6 +21,7 @@ void collectAndForget(int count) {
 // CHECK-NOTES: :[[@LINE-4]]:22: note: memory is allocated with 'new' here
 // CHECK-NOTES: :[[@LINE-5]]:5: note: memory is stored in 'orders' here
 // CHECK-NOTES: :[[@LINE-7]]:19: note: assuming 'i < count' is false
+// CHECK-NOTES: :[[@LINE-9]]:3: note: hold the elements in std::unique_ptr (for example 'std::vector<std::unique_ptr<Order>>') so that the container releases them
 
 // Twin: a range-for loop deletes every element.
 void collectAndDelete(int count) {
@@ -69,6 +70,7 @@ void clearWithoutDelete() {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: memory allocated with 'new' that 'orders' holds is never released: 'orders' is cleared without releasing its elements [memreview-container-owning-pointers]
   // CHECK-NOTES: :[[@LINE-4]]:20: note: memory is allocated with 'new' here
   // CHECK-NOTES: :[[@LINE-5]]:3: note: memory is stored in 'orders' here
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: hold the elements in std::unique_ptr (for example 'std::vector<std::unique_ptr<Order>>') so that the container releases them
 }
 
 // Twin: deleted before the clear.
@@ -88,6 +90,7 @@ void assignOver(std::vector<Order *> &fresh) {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: memory allocated with 'new' that 'orders' holds is never released: 'orders' is assigned over without releasing its elements [memreview-container-owning-pointers]
   // CHECK-NOTES: :[[@LINE-3]]:20: note: memory is allocated with 'new' here
   // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is stored in 'orders' here
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: hold the elements in std::unique_ptr (for example 'std::vector<std::unique_ptr<Order>>') so that the container releases them
 }
 
 // The only element is erased.
@@ -98,6 +101,7 @@ void popTheOnlyElement() {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: memory allocated with 'new' that 'orders' holds is never released: an element is erased from 'orders' without releasing its elements [memreview-container-owning-pointers]
   // CHECK-NOTES: :[[@LINE-3]]:20: note: memory is allocated with 'new' here
   // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is stored in 'orders' here
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: hold the elements in std::unique_ptr (for example 'std::vector<std::unique_ptr<Order>>') so that the container releases them
 }
 
 // Twin: the element is deleted before it is popped.
@@ -163,7 +167,7 @@ public:
     // CHECK-NOTES: :[[@LINE-1]]:20: warning: 'OrderBook::pending' receives memory allocated with 'new' in 'OrderBook::open' that neither the destructor nor any member function of 'OrderBook' releases: the container's elements leak with every 'OrderBook' object [memreview-container-owning-pointers]
     // CHECK-NOTES: :[[@LINE+9]]:3: note: 'OrderBook::pending' is declared here
     // CHECK-NOTES: :[[@LINE-3]]:20: note: memory allocated with 'new' is stored in 'pending' here, in 'OrderBook::open'
-    // CHECK-NOTES: :[[@LINE+7]]:3: note: hold the elements in std::unique_ptr (for example 'std::vector<std::unique_ptr<T>>') so that the container releases them
+    // CHECK-NOTES: :[[@LINE+7]]:3: note: hold the elements in std::unique_ptr (for example 'std::vector<std::unique_ptr<Order>>') so that the container releases them
     order->id = id;
     pending.push_back(order);
   }
@@ -223,7 +227,7 @@ public:
     // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'PageTable::pages' receives memory allocated with 'new' in 'PageTable::add' that neither the destructor nor any member function of 'PageTable' releases: the container's elements leak with every 'PageTable' object [memreview-container-owning-pointers]
     // CHECK-NOTES: :[[@LINE+13]]:3: note: 'PageTable::pages' is declared here
     // CHECK-NOTES: :[[@LINE-3]]:18: note: memory allocated with 'new' is stored in 'pages' here, in 'PageTable::add'
-    // CHECK-NOTES: :[[@LINE+11]]:3: note: hold the elements in std::unique_ptr (for example 'std::vector<std::unique_ptr<T>>') so that the container releases them
+    // CHECK-NOTES: :[[@LINE+11]]:3: note: hold the elements in std::unique_ptr (for example 'std::vector<std::unique_ptr<Page>>') so that the container releases them
     pages.push_back(page);
   }
   ~PageTable() {
@@ -291,6 +295,7 @@ void gatherAndDrop(bool extra) {
 // CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' that 'list' holds is never released: 'list' goes out of scope without releasing its elements [memreview-container-owning-pointers]
 // CHECK-NOTES: :[[@LINE-5]]:18: note: memory is allocated with 'new' here
 // CHECK-NOTES: :[[@LINE-6]]:3: note: memory is stored in 'list' here
+// CHECK-NOTES: :[[@LINE-8]]:3: note: hold the elements in std::unique_ptr (for example 'std::vector<std::unique_ptr<Part>>') so that the container releases them
 
 // ===== A helper of this file fills the caller's container =====
 
@@ -308,6 +313,7 @@ void appendTwiceAndDrop() {
 // CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' that 'orders' holds is never released: 'orders' goes out of scope without releasing its elements [memreview-container-owning-pointers]
 // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is allocated by 'appendOrder' here
 // CHECK-NOTES: :[[@LINE-5]]:3: note: memory is stored in 'orders' here
+// CHECK-NOTES: :[[@LINE-7]]:3: note: hold the elements in std::unique_ptr (for example 'std::vector<std::unique_ptr<Order>>') so that the container releases them
 
 // Twins: the caller releases the elements itself or through a helper, or the
 // container is the caller's caller's.

@@ -462,19 +462,21 @@ void releaseFromUniquePtr() {
   logConnection(conn);
 }
 
-// FN: calls into the standard library take the pointers they are given, even a
-// local 'std::vector' of raw pointers that dies at the end of the scope.
+// Not this check's: a local 'std::vector' of raw pointers that dies at the
+// end of the scope is memreview-container-owning-pointers' finding.
 void pushIntoLocalContainer() {
   std::vector<Connection *> pool;
   pool.push_back(new Connection);
 }
 
-// FN: for the same reason, a local 'std::pair' takes the connection, and its
-// field is never deleted.
+// A local 'std::pair' holds the connection in its field, which is never
+// deleted (the twin is 'pairFieldDeleted').
 void pairFieldForgotten() {
   std::pair<Connection *, int> entry(new Connection, 1);
   logConnection(entry.first);
 }
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' is leaked: 'entry' goes out of scope without releasing it [memreview-leak]
+// CHECK-NOTES: :[[@LINE-4]]:38: note: memory is allocated with 'new' here
 
 // ===== Escaped: what unknown code receives =====
 

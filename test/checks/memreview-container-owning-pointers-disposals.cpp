@@ -1,0 +1,177 @@
+// RUN: %check_memreview %s memreview-container-owning-pointers %t
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <utility>
+#include <vector>
+
+struct Order {
+  int id = 0;
+};
+void log(const Order *order);
+void archive(std::vector<Order *> &orders);
+void release(Order *order);
+
+// ===== std::for_each and other algorithms =====
+
+void forEachLogs() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  std::for_each(orders.begin(), orders.end(), [](Order *order) { log(order); });
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: memory allocated with 'new' that 'orders' holds is never released: 'orders' goes out of scope without releasing its elements [memreview-container-owning-pointers]
+
+// Twins: the callable deletes every element: a lambda, a generic lambda, a
+// function object, a function, 'for_each_n' over the whole container, a
+// lambda taking the element by reference, a map's values.
+void forEachLambda() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  std::for_each(orders.begin(), orders.end(), [](Order *order) { delete order; });
+}
+void forEachGenericLambda() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  std::for_each(orders.begin(), orders.end(), [](auto *order) { delete order; });
+}
+struct DeleteOrder {
+  void operator()(Order *order) const { delete order; }
+};
+void forEachFunctionObject() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  std::for_each(orders.begin(), orders.end(), DeleteOrder());
+}
+static void destroyOrder(Order *order) { delete order; }
+void forEachFunction() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  std::for_each(orders.begin(), orders.end(), destroyOrder);
+}
+void forEachN() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  std::for_each_n(orders.begin(), orders.size(), DeleteOrder());
+}
+void forEachByReference() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  std::for_each(orders.begin(), orders.end(), [](Order *&order) {
+    delete order;
+    order = nullptr;
+  });
+}
+void forEachMapValue() {
+  std::map<int, Order *> byId;
+  byId[1] = new Order;
+  std::for_each(byId.begin(), byId.end(),
+                [](std::pair<const int, Order *> &entry) { delete entry.second; });
+}
+
+// Twins (silent): the callable deletes some elements, hands them on, or is
+// not visible; part of the container is visited.
+void removeIfDeletes() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  std::find_if(orders.begin(), orders.end(), [](Order *order) {
+    delete order;
+    return true;
+  });
+}
+void forEachHandsOn() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  std::for_each(orders.begin(), orders.end(), release);
+}
+void forEachPart() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  orders.push_back(new Order);
+  std::for_each(orders.begin() + 1, orders.end(), DeleteOrder());
+  delete orders.front();
+}
+
+// A helper of this file that deletes every element with std::for_each.
+static void deleteAll(std::vector<Order *> &orders) {
+  std::for_each(orders.begin(), orders.end(), DeleteOrder());
+}
+void cleanedByForEachHelper() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  deleteAll(orders);
+}
+
+// ===== Each element moved into a smart pointer =====
+
+void adoptedByUniquePtrs(std::vector<std::unique_ptr<Order>> &owned) {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  for (Order *order : orders)
+    owned.push_back(std::unique_ptr<Order>(order));
+}
+void adoptedByEmplace(std::vector<std::unique_ptr<Order>> &owned) {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  for (Order *order : orders)
+    owned.emplace_back(order);
+}
+void adoptedOneByOne() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  for (unsigned i = 0; i < orders.size(); ++i) {
+    std::unique_ptr<Order> owner(orders[i]);
+    log(owner.get());
+  }
+}
+
+// ===== Transfers =====
+
+struct Desk {
+  std::vector<Order *> orders;
+  ~Desk() {
+    for (Order *order : orders)
+      delete order;
+  }
+};
+std::vector<Order *> pendingOrders;
+
+void movedIntoMember(Desk &desk) {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  desk.orders = std::move(orders);
+}
+void movedIntoGlobal() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  pendingOrders = std::move(orders);
+}
+void passedToUnknownCode() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  archive(orders);
+}
+std::vector<Order *> returned() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  return orders;
+}
+
+// ===== Not owning =====
+
+// A container of pointers into another container.
+void indexOf(std::vector<Order *> &all, std::map<int, Order *> &byId) {
+  for (unsigned i = 0; i < all.size(); ++i)
+    byId[all[i]->id] = all[i];
+}
+
+// Elements handed to an object that owns them.
+struct Ledger {
+  void adopt(Order *order);
+};
+void handedToOwner(Ledger &ledger) {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  orders.push_back(new Order);
+  for (Order *order : orders)
+    ledger.adopt(order);
+}
