@@ -10,10 +10,10 @@ namespace clang::tidy::memreview {
 
 static constexpr CheckInfo Catalog[] = {
     {"memreview-container-owning-pointers", "stable", "warning", "high",
-     "Finds standard containers that hold owning raw pointers and drop them "
-     "without releasing them: when the container goes out of scope, is "
-     "cleared, erased from or assigned over, or belongs to an object whose "
-     "class never releases its elements.",
+     "Finds containers that hold owning raw pointers and drop them without "
+     "releasing them: when the container goes out of scope, is cleared, "
+     "erased from, resized to zero or assigned over, or belongs to an object "
+     "whose class never releases its elements.",
      true},
     {"memreview-delete-owned", "stable", "error", "high",
      "Finds 'delete' or 'free' of a pointer that a smart pointer still owns."},

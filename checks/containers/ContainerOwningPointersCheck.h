@@ -11,10 +11,10 @@
 
 namespace clang::tidy::memreview::containers {
 
-/// Finds standard containers that hold owning raw pointers and drop them
-/// without releasing them: when the container goes out of scope, is cleared,
-/// erased from or assigned over, or belongs to an object whose class never
-/// releases its elements.
+/// Finds containers that hold owning raw pointers and drop them without
+/// releasing them: when the container goes out of scope, is cleared, erased
+/// from, resized to zero or assigned over, or belongs to an object whose
+/// class never releases its elements.
 /// See docs/checks/memreview-container-owning-pointers.md.
 class ContainerOwningPointersCheck : public engine::EngineCheck {
 public:

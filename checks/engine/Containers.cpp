@@ -696,13 +696,23 @@ bool Explorer::containerCall(const FunctionDecl &Method, const Expr *Call,
       if (Key->isLoc() && ArgExprs[0]->getType()->isIntegralOrEnumerationType())
         Key = load(S, *Key, ArgExprs[0]->getType());
     }
+    // 'v[0]' of a vector the engine knows to hold one element is that
+    // element (unless a loop released them all: its body names them again).
+    auto Elements = elementsOf(S, Container);
+    if (!isAssociative(Class) && Key && Key->Kind == SVal::Int &&
+        Key->Num == 0 && Elements.size() == 1 && isExact(S, Container) &&
+        !llvm::is_contained(S.ElementsReleased, Container)) {
+      Result = SVal::loc(Elements.front().first);
+      return true;
+    }
     Result = SVal::loc(namedSlotRegion(Container, Call, Key));
     return true;
   }
   case ContainerOp::FrontBack: {
     // The element is known when the engine knows that it is the only one.
     auto Elements = elementsOf(S, Container);
-    Result = Elements.size() == 1 && isExact(S, Container)
+    Result = Elements.size() == 1 && isExact(S, Container) &&
+                     !llvm::is_contained(S.ElementsReleased, Container)
                  ? SVal::loc(Elements.front().first)
                  : SVal::loc(namedSlotRegion(Container, Call));
     return true;
@@ -844,8 +854,10 @@ void Explorer::algorithmCall(const FunctionDecl &Callee, const CallExpr &Call,
             sameObject(Visited, Size->getImplicitObjectArgument());
   }
 
-  // What the callable does to the element it receives.
-  const FunctionSummary *Summary = Summaries.summaryFor(*Callable);
+  // What the callable does to the element it receives (a callable of the
+  // library, 'std::function' or 'std::mem_fn', is not analysed: unknown).
+  const FunctionSummary *Summary =
+      isSystemDecl(Callable) ? nullptr : Summaries.summaryFor(*Callable);
   bool ReleasesEach = Summary && Summary->Known;
   bool Touches = !Summary || !Summary->Known;
   Family Fam = Family::New;

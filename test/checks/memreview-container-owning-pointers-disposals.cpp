@@ -175,3 +175,72 @@ void handedToOwner(Ledger &ledger) {
   for (Order *order : orders)
     ledger.adopt(order);
 }
+
+// ===== Silent shapes: copies, ranges, single elements =====
+
+// A pair of pointers goes into the container with both its members.
+void pairsDeleted() {
+  std::pair<Order *, Order *> both(new Order, new Order);
+  std::vector<std::pair<Order *, Order *>> pairs;
+  pairs.push_back(both);
+  for (auto &entry : pairs) {
+    delete entry.first;
+    delete entry.second;
+  }
+}
+void nestedPairDeleted() {
+  std::map<int, std::pair<Order *, int>> byId;
+  byId[1] = std::make_pair(new Order, 1);
+  for (auto &entry : byId)
+    delete entry.second.first;
+}
+// A copy made from a range holds the same elements.
+void copiedFromRange() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  std::vector<Order *> copy(orders.begin(), orders.end());
+  for (Order *order : copy)
+    delete order;
+}
+void insertedFromRange() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  std::vector<Order *> all;
+  all.insert(all.end(), orders.begin(), orders.end());
+  for (Order *order : all)
+    delete order;
+}
+// A search only reads the elements.
+void searched() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  auto found = std::find_if(orders.begin(), orders.end(),
+                            [](Order *order) { return order->id == 1; });
+  if (found != orders.end())
+    log(*found);
+  for (Order *order : orders)
+    delete order;
+}
+// The only element, read by index, is deleted after the clear.
+void readByIndexThenCleared() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  Order *first = orders[0];
+  orders.clear();
+  delete first;
+}
+// Loops over a single element.
+void onlyElementDeletedByIndex() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  for (unsigned i = 0; i < orders.size(); ++i)
+    delete orders[i];
+}
+void onlyElementPopped() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  while (!orders.empty()) {
+    delete orders.back();
+    orders.pop_back();
+  }
+}

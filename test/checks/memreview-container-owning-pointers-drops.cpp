@@ -93,6 +93,15 @@ void popNull() {
     delete order;
 }
 
+// FN: one of two elements is popped; the engine does not know which.
+void popOneOfTwo() {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  orders.push_back(new Order);
+  orders.pop_back();
+  delete orders.front();
+}
+
 // ===== remove =====
 
 void removeValue() {
@@ -122,8 +131,7 @@ void resizeToZero() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: memory allocated with 'new' that 'orders' holds is never released: 'orders' is resized to zero without releasing its elements [memreview-container-owning-pointers]
 }
 
-// Twins: growing keeps the elements; shrinking to an unknown size drops
-// elements the engine cannot name (silent).
+// Twin: growing keeps the elements.
 void resizeLarger() {
   std::vector<Order *> orders;
   orders.push_back(new Order);
@@ -131,6 +139,7 @@ void resizeLarger() {
   for (Order *order : orders)
     delete order;
 }
+// FN: shrinking to an unknown size drops elements the engine cannot name.
 void resizeSmaller(unsigned size) {
   std::vector<Order *> orders;
   orders.push_back(new Order);
