@@ -209,6 +209,18 @@ static bool visibleDefinition(const CXXDestructorDecl *Dtor,
   return Summary && Summary->Known;
 }
 
+/// Where \p Def is defined: its body in this unit, or, for a function
+/// defined in another file, the definition its summary records.
+static SourceLocation definitionSite(const FunctionDecl &Def,
+                                     SummaryProvider &Summaries) {
+  if (Def.doesThisDeclarationHaveABody())
+    return Def.getLocation();
+  const FunctionSummary *Summary = Summaries.summaryFor(Def);
+  if (Summary && Summary->Definition.isValid())
+    return Summary->Definition;
+  return Def.getLocation();
+}
+
 void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
                     llvm::ArrayRef<const FunctionDecl *> Explored,
                     llvm::SmallVectorImpl<OwnershipFinding> &Out) {
@@ -344,7 +356,7 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
                            "'" + Member + "' is declared here"});
         AllocationNotes(F);
         if (UserDtor)
-          F.Steps.push_back({SourceRange(DtorDef->getLocation()),
+          F.Steps.push_back({SourceRange(definitionSite(*DtorDef, Summaries)),
                              "'~" + RD->getNameAsString() +
                                  "' does not release it"});
         F.Steps.push_back(

@@ -303,6 +303,7 @@ ExplorationResult Explorer::run() {
   Summary.Known = !Result.OverBudget && ExitCases.size() <= MaxSummaryCases &&
                   !(ExitCases.empty() && PathsCutInLoops);
   Summary.TouchesGlobals = TouchesGlobals;
+  Summary.Definition = Function.getLocation();
   if (Summary.Known)
     Summary.Cases.assign(ExitCases.begin(), ExitCases.end());
   return std::move(Result);
