@@ -18,8 +18,10 @@ namespace clang::tidy::memreview::engine {
 
 namespace {
 
-/// A fresh allocation a member function stores into a member of 'this'.
+/// A fresh allocation a member function stores into a member of 'this', or
+/// the member's default member initializer makes ('int *p = new int;').
 struct Allocation {
+  /// Null for a default member initializer.
   const CXXMethodDecl *Method;
   Family Fam;
   std::string Allocator;
@@ -106,6 +108,78 @@ std::string methodName(const CXXMethodDecl *M) {
   if (isa<CXXDestructorDecl>(M))
     return "~" + M->getParent()->getNameAsString();
   return M->getParent()->getNameAsString() + "::" + M->getNameAsString();
+}
+
+/// Where \p A happens, for notes: "in 'Image::Image'".
+std::string allocationPlace(const Allocation &A) {
+  if (!A.Method)
+    return "in its default member initializer";
+  return "in '" + methodName(A.Method) + "'";
+}
+
+/// The allocation that the default member initializer of \p Field makes:
+/// 'int *p = new int;', 'T *p{new T};', 'char *s = strdup("x");'.
+std::optional<Allocation> defaultInitAllocation(const FieldDecl &Field) {
+  const Expr *E = Field.getInClassInitializer();
+  while (E) {
+    E = E->IgnoreParenCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E)) {
+      E = Cleanups->getSubExpr();
+      continue;
+    }
+    if (const auto *List = dyn_cast<InitListExpr>(E)) {
+      if (List->getNumInits() != 1)
+        return std::nullopt;
+      E = List->getInit(0);
+      continue;
+    }
+    break;
+  }
+  if (!E)
+    return std::nullopt;
+  if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
+    std::optional<Family> Fam = allocatedFamily(*New);
+    if (!Fam)
+      return std::nullopt; // placement new: not an allocation
+    return Allocation{nullptr, *Fam, New->isArray() ? "new[]" : "new",
+                      New->getBeginLoc(), SourceLocation(), false};
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (std::optional<CallAllocation> A = allocationByCall(*Call))
+      return Allocation{nullptr, A->Fam, A->Callee.str(), Call->getBeginLoc(),
+                        SourceLocation(), false};
+  return std::nullopt;
+}
+
+/// Whether some constructor of \p RD runs the default member initializer of
+/// \p Field: a defaulted or implicit default constructor, a constructor of
+/// this unit that does not initialize the member itself, or aggregate
+/// initialization. Constructors defined elsewhere are not assumed to.
+bool runsDefaultInitializer(const CXXRecordDecl &RD, const FieldDecl &Field) {
+  for (const CXXConstructorDecl *Ctor : RD.ctors()) {
+    if (Ctor->isDeleted())
+      continue;
+    const FunctionDecl *Def = nullptr;
+    bool Defined = Ctor->hasBody(Def);
+    // Compiler-written copies and moves copy the member instead.
+    if (Ctor->isCopyOrMoveConstructor() &&
+        (Ctor->isImplicit() || Ctor->isDefaulted()))
+      continue;
+    if (Defined) {
+      for (const CXXCtorInitializer *Init :
+           cast<CXXConstructorDecl>(Def)->inits())
+        if (Init->getMember() == &Field &&
+            isa_and_nonnull<CXXDefaultInitExpr>(Init->getInit()))
+          return true;
+      continue;
+    }
+    // A default constructor the compiler writes (not yet needed here).
+    if (Ctor->isDefaulted() && Ctor->isDefaultConstructor())
+      return true;
+  }
+  // No constructor declared: the implicit default constructor, or aggregate
+  // initialization, runs it.
+  return !RD.hasUserDeclaredConstructor();
 }
 
 /// Members that some code of the translation unit releases directly:
@@ -211,6 +285,7 @@ static bool visibleDefinition(const CXXDestructorDecl *Dtor,
 
 void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
                     llvm::ArrayRef<const FunctionDecl *> Explored,
+                    llvm::ArrayRef<const FieldDecl *> DefaultInitFields,
                     llvm::SmallVectorImpl<OwnershipFinding> &Out) {
   const SourceManager &SM = Context.getSourceManager();
   // Members that receive fresh allocations, class by class.
@@ -242,12 +317,31 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
                 return isMemberPath(R.Object, F) && F == Store.Field;
               });
             });
+        // A constructor that runs the member's default initializer: the
+        // initializer allocates (added below, once).
+        if (isa<CXXConstructorDecl>(Method))
+          if (std::optional<Allocation> Init =
+                  defaultInitAllocation(*Store.Field);
+              Init && Init->AllocSite == Store.Value.Site)
+            continue;
         Classes[Owner][Store.Field].Allocations.push_back(
             {Method, Store.Value.Fam, Store.Value.Allocator, Store.Value.Site,
              Store.Site,
              Store.OverwritesLive && !ReleasesSometimes &&
                  !isa<CXXConstructorDecl>(Method)});
       }
+  }
+  // Default member initializers that allocate, when a constructor runs them.
+  for (const FieldDecl *Field : DefaultInitFields) {
+    const auto *Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
+    if (!Owner || Owner->isUnion() || Owner->isAnonymousStructOrUnion() ||
+        Owner->isLambda() || Owner->isDependentContext() ||
+        SM.isInSystemHeader(Owner->getLocation()))
+      continue;
+    std::optional<Allocation> Init = defaultInitAllocation(*Field);
+    if (!Init || !runsDefaultInitializer(*Owner, *Field))
+      continue;
+    Classes[Owner][Field].Allocations.push_back(*Init);
   }
 
   if (Classes.empty())
@@ -317,12 +411,14 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
           ReleasedElsewhere = true;
       }
       std::string Member = memberName(Field);
+      auto AllocationNote = [&](OwnershipFinding &F, const Allocation &A) {
+        F.Steps.push_back({SourceRange(A.AllocSite),
+                           "'" + Member + "' receives memory allocated with '" +
+                               A.Allocator + "' here, " + allocationPlace(A)});
+      };
       auto AllocationNotes = [&](OwnershipFinding &F) {
         for (const Allocation &A : Facts.Allocations)
-          F.Steps.push_back(
-              {SourceRange(A.AllocSite),
-               "'" + Member + "' receives memory allocated with '" +
-                   A.Allocator + "' here, in '" + methodName(A.Method) + "'"});
+          AllocationNote(F, A);
       };
 
       // No destructor releases it, and no member function hands it on.
@@ -372,11 +468,7 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
             F.Allocator = A.Allocator;
             F.Deallocator = R->Deallocator;
             F.Detail = deallocatorName(A.Fam).str();
-            F.Steps.push_back(
-                {SourceRange(A.AllocSite),
-                 "'" + Member + "' receives memory allocated with '" +
-                     A.Allocator + "' here, in '" + methodName(A.Method) +
-                     "'"});
+            AllocationNote(F, A);
             Out.push_back(std::move(F));
             return;
           }
@@ -419,6 +511,7 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
         F.Extra = ImplicitCtor && ImplicitAssign ? 2 : ImplicitCtor ? 0 : 1;
         F.Steps.push_back({Field->getSourceRange(),
                            "'" + Member + "' is declared here"});
+        AllocationNotes(F);
         F.Steps.push_back(
             {SourceRange(RD->getLocation()),
              "define the copy operations of '" + RD->getNameAsString() +
