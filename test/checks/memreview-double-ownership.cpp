@@ -100,6 +100,12 @@ void adoptParameterTwice(Session *incoming) {
   // CHECK-NOTES: :[[@LINE-3]]:28: note: 'incoming' is adopted by a smart pointer here
 }
 
+// Twin: the parameter is adopted once, and the second owner shares it.
+void adoptParameterOnceAndShare(Session *incoming) {
+  std::shared_ptr<Session> owner(incoming);
+  std::shared_ptr<Session> backup(owner);
+}
+
 // Twin: a variable that owns the object, initialised with 'auto' and
 // released later.
 void adoptByAutoThenRelease() {
@@ -163,6 +169,13 @@ void deleteArrayAfterAdoption() {
   // CHECK-NOTES: :[[@LINE-3]]:29: note: 'raw' is adopted by a smart pointer here
 }
 
+// Twin: the unique_ptr<T[]> alone deletes the array.
+void deleteArrayByOwner() {
+  Buffer *raw = new Buffer[4];
+  std::unique_ptr<Buffer[]> owner(raw);
+  raw[0].bytes[0] = 0;
+}
+
 // 'free' after the adoption.
 void freeAfterAdoption() {
   Buffer *raw = static_cast<Buffer *>(std::malloc(sizeof(Buffer)));
@@ -185,6 +198,17 @@ void adoptionAfterFree() {
   std::unique_ptr<Buffer> owner(raw);
   // CHECK-NOTES: :[[@LINE-1]]:27: warning: 'raw' is adopted by a smart pointer after it was released with 'free'; the smart pointer deletes the object again [memreview-double-ownership]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: 'raw' is released here
+}
+
+// Twin: the block is freed only on the path that does not adopt it, and its
+// owner frees it with 'free'.
+void freeUnlessAdopted(bool keep) {
+  Buffer *raw = static_cast<Buffer *>(std::malloc(sizeof(Buffer)));
+  if (!keep) {
+    std::free(raw);
+    return;
+  }
+  std::shared_ptr<Buffer> owner(raw, [](Buffer *b) { std::free(b); });
 }
 
 // ===== exclusive paths =====

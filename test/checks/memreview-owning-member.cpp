@@ -170,6 +170,31 @@ private:
 };
 
 // Only the copy assignment is left to the compiler.
+// Twin: the copy operations copy the pixels (the Rule of Three).
+class DeepImage {
+public:
+  explicit DeepImage(int size) : pixels(new unsigned char[size]), size(size) {}
+  ~DeepImage() { delete[] pixels; }
+  DeepImage(const DeepImage &other)
+      : pixels(new unsigned char[other.size]), size(other.size) {
+    memcpy(pixels, other.pixels, size);
+  }
+  DeepImage &operator=(const DeepImage &other) {
+    if (this != &other) {
+      unsigned char *copy = new unsigned char[other.size];
+      memcpy(copy, other.pixels, other.size);
+      delete[] pixels;
+      pixels = copy;
+      size = other.size;
+    }
+    return *this;
+  }
+private:
+  unsigned char *pixels;
+  int size;
+};
+
+// Only the copy assignment is left to the compiler.
 class Sprite {
 public:
   explicit Sprite(int size) : pixels(new unsigned char[size]), size(size) {}
