@@ -118,8 +118,11 @@ std::string allocationPlace(const Allocation &A) {
 }
 
 /// The allocation that the default member initializer of \p Field makes:
-/// 'int *p = new int;', 'T *p{new T};', 'char *s = strdup("x");'.
-std::optional<Allocation> defaultInitAllocation(const FieldDecl &Field) {
+/// 'int *p = new int;', 'T *p{new T};', 'char *s = strdup("x");', and in
+/// \p AllocExpr the expression that allocates.
+std::optional<Allocation>
+defaultInitAllocation(const FieldDecl &Field,
+                      const Expr **AllocExpr = nullptr) {
   const Expr *E = Field.getInClassInitializer();
   while (E) {
     E = E->IgnoreParenCasts();
@@ -137,6 +140,8 @@ std::optional<Allocation> defaultInitAllocation(const FieldDecl &Field) {
   }
   if (!E)
     return std::nullopt;
+  if (AllocExpr)
+    *AllocExpr = E;
   if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
     std::optional<Family> Fam = allocatedFamily(*New);
     if (!Fam)
@@ -151,35 +156,74 @@ std::optional<Allocation> defaultInitAllocation(const FieldDecl &Field) {
   return std::nullopt;
 }
 
-/// Whether some constructor of \p RD runs the default member initializer of
-/// \p Field: a defaulted or implicit default constructor, a constructor of
-/// this unit that does not initialize the member itself, or aggregate
-/// initialization. Constructors defined elsewhere are not assumed to.
-bool runsDefaultInitializer(const CXXRecordDecl &RD, const FieldDecl &Field) {
+/// Whether \p Summary stores the allocation at \p Site, still owned, into
+/// the member \p Field of 'this'.
+bool storesFresh(const FunctionSummary &Summary, const FieldDecl &Field,
+                 SourceLocation Site) {
+  return llvm::any_of(Summary.Cases, [&](const SummaryCase &Case) {
+    return llvm::any_of(Case.Stores, [&](const StoreEffect &Store) {
+      return Store.Object.Param == -1 && Store.Object.Fields.empty() &&
+             Store.Field == &Field && Store.Value.Kind == ValueDesc::Fresh &&
+             Store.Value.Site == Site;
+    });
+  });
+}
+
+/// Whether the objects of \p RD own the memory that the default member
+/// initializer of \p Field allocates (\p Init, by \p AllocExpr). The
+/// constructors of this unit that run the initializer (those that do not
+/// initialize the member themselves, the implicit one once it is needed)
+/// tell through their summaries: 'new Child(this)' may hand the child to its
+/// parent. When none of them is defined here (an implicit or defaulted
+/// constructor this unit does not need, aggregate initialization), only an
+/// allocation that no constructor sees counts: a library allocator, or 'new'
+/// of a type without a constructor or with a trivial one. Constructors
+/// defined in other units are not assumed to run it.
+bool ownsDefaultInit(const CXXRecordDecl &RD, const FieldDecl &Field,
+                     const Allocation &Init, const Expr &AllocExpr,
+                     SummaryProvider &Summaries) {
+  bool Owned = false;
+  // No constructor declared: the implicit default constructor, or aggregate
+  // initialization, runs it.
+  bool RunsUndefined = !RD.hasUserDeclaredConstructor();
   for (const CXXConstructorDecl *Ctor : RD.ctors()) {
     if (Ctor->isDeleted())
       continue;
-    const FunctionDecl *Def = nullptr;
-    bool Defined = Ctor->hasBody(Def);
     // Compiler-written copies and moves copy the member instead.
     if (Ctor->isCopyOrMoveConstructor() &&
         (Ctor->isImplicit() || Ctor->isDefaulted()))
       continue;
-    if (Defined) {
-      for (const CXXCtorInitializer *Init :
-           cast<CXXConstructorDecl>(Def)->inits())
-        if (Init->getMember() == &Field &&
-            isa_and_nonnull<CXXDefaultInitExpr>(Init->getInit()))
-          return true;
+    const FunctionDecl *Def = nullptr;
+    if (!Ctor->hasBody(Def)) {
+      // A default constructor the compiler writes (not yet needed here).
+      if (Ctor->isDefaulted() && Ctor->isDefaultConstructor())
+        RunsUndefined = true;
       continue;
     }
-    // A default constructor the compiler writes (not yet needed here).
-    if (Ctor->isDefaulted() && Ctor->isDefaultConstructor())
-      return true;
+    if (llvm::none_of(cast<CXXConstructorDecl>(Def)->inits(),
+                      [&](const CXXCtorInitializer *I) {
+                        return I->getMember() == &Field &&
+                               isa_and_nonnull<CXXDefaultInitExpr>(
+                                   I->getInit());
+                      }))
+      continue;
+    // A constructor that runs it and that the engine cannot follow, or
+    // after which the member does not own the memory: stay silent.
+    const FunctionSummary *Summary = Summaries.summaryFor(*Def);
+    if (!Summary || !Summary->Known ||
+        !storesFresh(*Summary, Field, Init.AllocSite))
+      return false;
+    Owned = true;
   }
-  // No constructor declared: the implicit default constructor, or aggregate
-  // initialization, runs it.
-  return !RD.hasUserDeclaredConstructor();
+  if (Owned)
+    return true;
+  if (!RunsUndefined)
+    return false;
+  if (isa<CallExpr>(AllocExpr))
+    return true; // a library allocator
+  const auto *New = dyn_cast<CXXNewExpr>(&AllocExpr);
+  const CXXConstructExpr *Construct = New ? New->getConstructExpr() : nullptr;
+  return New && (!Construct || Construct->getConstructor()->isTrivial());
 }
 
 /// Members that some code of the translation unit releases directly:
@@ -338,8 +382,9 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
         Owner->isLambda() || Owner->isDependentContext() ||
         SM.isInSystemHeader(Owner->getLocation()))
       continue;
-    std::optional<Allocation> Init = defaultInitAllocation(*Field);
-    if (!Init || !runsDefaultInitializer(*Owner, *Field))
+    const Expr *AllocExpr = nullptr;
+    std::optional<Allocation> Init = defaultInitAllocation(*Field, &AllocExpr);
+    if (!Init || !ownsDefaultInit(*Owner, *Field, *Init, *AllocExpr, Summaries))
       continue;
     Classes[Owner][Field].Allocations.push_back(*Init);
   }

@@ -343,6 +343,12 @@ private:
   // CHECK-NOTES: :[[@LINE-3]]:16: note: 'HitCounter::count' receives memory allocated with 'new' here, in its default member initializer
   // CHECK-NOTES: :[[@LINE-4]]:3: note: use 'std::unique_ptr' (or 'std::vector' for an array) for 'count' to release it automatically
 };
+// The implicit constructor is defined here: its summary says that the member
+// owns the memory.
+int readHits() {
+  HitCounter counter;
+  return counter.hits();
+}
 
 // Twin: the destructor releases it, and copies are deleted.
 class SafeHitCounter {
@@ -401,6 +407,16 @@ public:
   }
 private:
   char *letter = strdup("hello");
+};
+
+// Twin: the constructor that runs the initializer hands the memory to code
+// that may keep it.
+void track(int *slot);
+class Tracked {
+public:
+  Tracked() { track(slot); }
+private:
+  int *slot = new int(0);
 };
 
 // The rule of three, with a braced initializer: the destructor releases the
