@@ -1,7 +1,8 @@
 //===--- Classes.cpp - classes that own memory through raw members --------===//
 //
 // Part of memreview. A class owns what a raw pointer member points to when
-// its member functions store fresh allocations there. Whether it releases that
+// its member functions store fresh allocations there, or its default member
+// initializer allocates ('int *p = new int;'). Whether it releases that
 // memory, releases it once per copy, or loses it when the member is assigned
 // again follows from the summaries of its member functions: this file reads
 // them and reports memreview-owning-member findings.
