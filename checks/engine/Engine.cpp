@@ -53,8 +53,17 @@ public:
       Functions.push_back(Op);
     return true;
   }
+  /// Raw pointer members with a default member initializer ('int *p = new
+  /// int;'): the constructors that do not name them run that initializer.
+  bool VisitFieldDecl(FieldDecl *FD) {
+    if (FD->hasInClassInitializer() && FD->getType()->isPointerType() &&
+        !FD->getParent()->isDependentContext())
+      DefaultInitFields.push_back(FD);
+    return true;
+  }
 
   std::vector<const FunctionDecl *> Functions;
+  std::vector<const FieldDecl *> DefaultInitFields;
 
 private:
   const SourceManager &SM;
@@ -532,7 +541,8 @@ analyseTranslationUnit(ASTContext &Context) {
   for (const FunctionDecl *FD : Collector.Functions)
     if (Relevant[FD])
       Explored.push_back(FD);
-  analyseClasses(Context, Analysis, Explored, TheCache.Findings);
+  analyseClasses(Context, Analysis, Explored, Collector.DefaultInitFields,
+                 TheCache.Findings);
   analyseContainerMembers(Context, Analysis, Explored, TheCache.Findings);
   Analysis.collectFindings(TheCache.Findings);
   if (recordUnits())

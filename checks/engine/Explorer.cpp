@@ -249,6 +249,14 @@ ExplorationResult Explorer::run() {
       if (Init->getInit()) {
         Parents->addStmt(Init->getInit());
         ConsumedElsewhere.insert(Init->getInit());
+        // A default member initializer's expression is an element of the
+        // CFG too, and the CXXDefaultInitExpr consumes its value: it is not
+        // a full expression of its own (whose value would be discarded).
+        if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(Init->getInit()))
+          if (const Expr *Inner = Default->getExpr()) {
+            Parents->addStmt(const_cast<Expr *>(Inner));
+            Parents->setParent(Inner, Default);
+          }
       }
 
   // Liveness lets dead variables be forgotten, so that paths merge. Small

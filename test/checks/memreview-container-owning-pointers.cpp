@@ -90,6 +90,15 @@ void assignOver(std::vector<Order *> &fresh) {
   // CHECK-NOTES: :[[@LINE-4]]:3: note: memory is stored in 'orders' here
 }
 
+// Twin: the elements are deleted before the container is assigned over.
+void assignOverAfterDelete(std::vector<Order *> &fresh) {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  for (Order *order : orders)
+    delete order;
+  orders = fresh;
+}
+
 // The only element is erased.
 void popTheOnlyElement() {
   std::vector<Order *> orders;

@@ -383,3 +383,20 @@ void deleteHeapRequestField() {
   delete request->conn;
   delete request;
 }
+
+// ===== Default member initializers =====
+
+// Twin: a constructor whose body allocates runs the default member
+// initializer of 'spare' too; its allocation is stored in the member, not
+// discarded (memreview-owning-member judges whether the class releases it).
+struct Slots {
+  Slots() { first = new int(1); }
+  ~Slots() {
+    delete first;
+    delete[] spare;
+  }
+  Slots(const Slots &) = delete;
+  Slots &operator=(const Slots &) = delete;
+  int *first;
+  int *spare = new int[4];
+};
