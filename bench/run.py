@@ -3,6 +3,7 @@
 units and prints the ratios of CPU time and of peak memory.
 
   bench/run.py [--build DIR] [--repeat N] [--functions N] [--callgrind]
+               [--no-crosstu] [--units N] [--sizes A,B]
 
 Inputs:
   examples  every translation unit of examples/inventory (through its
@@ -20,7 +21,13 @@ peak memory its largest resident set. With --callgrind the generated files are
 also measured in instructions (valgrind), which do not depend on machine load.
 
 Targets (issue 5): memreview's total time at most 1.3 x parse-only, its peak
-memory at most 1.5 x parse-only's.
+memory at most 1.5 x parse-only's. These runs analyse one translation unit at a
+time (the examples with --no-cross-tu): the whole-program mode and its summary
+database (issue 8) are measured by bench/crosstu.py, which this script runs
+afterwards (--no-crosstu skips it; --units and --sizes are passed to it).
+
+Test inputs are compiled with the flags of their RUN line (-std, and what
+follows '--'); one that still does not parse is skipped with the reason.
 """
 
 import argparse
@@ -97,8 +104,33 @@ def example_units(memreview, out):
         units.append(Unit("examples", os.path.relpath(entry["file"], ROOT),
                           entry["directory"],
                           [CLANG, "-fsyntax-only"] + flags + [entry["file"]],
-                          [memreview, "-p", build, entry["file"], "--quiet", "-j1"]))
+                          [memreview, "-p", build, entry["file"], "--quiet", "-j1",
+                           "--no-cross-tu"]))
     return units
+
+
+def run_line_flags(path, text, headers):
+    """The compiler flags of a test input as its RUN line gives them to
+    check_memreview.py: -std (c++17 unless the line says otherwise), the mock
+    std headers, and what follows '--', with lit's %s and %S substituted."""
+    std = "c++17"
+    extra = []
+    for line in text.splitlines():
+        m = re.search(r"RUN:\s*%check_memreview\s+(.*)$", line)
+        if not m:
+            continue
+        args = m.group(1).replace("%s", path).replace("%S", os.path.dirname(path))
+        words = shlex.split(args)
+        if "--" in words:
+            extra = words[words.index("--") + 1:]
+            words = words[:words.index("--")]
+        for i, w in enumerate(words):
+            if w.startswith("-std="):
+                std = w[len("-std="):]
+            elif w == "-std" and i + 1 < len(words):
+                std = words[i + 1]
+        break
+    return ["-std=" + std, "-nostdinc++", "-isystem", headers] + extra
 
 
 def test_units(memreview):
@@ -110,11 +142,18 @@ def test_units(memreview):
             continue
         path = os.path.join(checks_dir, name)
         text = open(path).read()
-        flags = ["-std=c++17", "-nostdinc++", "-isystem", headers]
-        if "-fexceptions" in text:
-            flags.append("-fexceptions")
-        units.append(Unit("tests", "test/checks/" + name, checks_dir,
-                          [CLANG, "-fsyntax-only"] + flags + [path],
+        flags = run_line_flags(path, text, headers)
+        parse = [CLANG, "-fsyntax-only"] + flags + [path]
+        # A test input that does not parse on its own (one that expects a
+        # compile error, say) measures nothing: skipped, with the reason.
+        proc = subprocess.run(parse, cwd=checks_dir, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, universal_newlines=True)
+        if proc.returncode != 0:
+            first = (proc.stderr.strip().splitlines() or ["exit %d" % proc.returncode])[0]
+            print("bench: skipping test/checks/%s: it does not parse with the flags of "
+                  "its RUN line: %s" % (name, first))
+            continue
+        units.append(Unit("tests", "test/checks/" + name, checks_dir, parse,
                           [memreview, path, "--quiet", "-j1", "--"] + flags))
     return units
 
@@ -143,7 +182,14 @@ def main():
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--functions", type=int, default=4000)
     p.add_argument("--callgrind", action="store_true")
+    p.add_argument("--no-crosstu", action="store_true",
+                   help="skip the whole-program measurements (bench/crosstu.py)")
+    p.add_argument("--units", type=int, default=300,
+                   help="units of the generated project of bench/crosstu.py")
+    p.add_argument("--sizes", default="100,400",
+                   help="project sizes of the plugin memory measurement")
     args = p.parse_args()
+    args.build = os.path.abspath(args.build)
 
     memreview = os.path.join(args.build, "bin", "memreview")
     if not os.access(memreview, os.X_OK):
@@ -204,6 +250,16 @@ def main():
             if pi and mi:
                 print("instructions %-32s parse %d, memreview %d, ratio %.2f" % (
                     u.name, pi, mi, mi / pi))
+
+
+    if not args.no_crosstu:
+        # The whole-program mode (issue 8): bench/crosstu.py.
+        print()
+        sys.stdout.flush()
+        sys.path.insert(0, os.path.join(ROOT, "bench"))
+        import crosstu
+        crosstu.main(["--build", args.build, "--units", str(args.units),
+                      "--sizes", args.sizes])
 
 
 if __name__ == "__main__":

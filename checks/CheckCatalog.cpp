@@ -38,7 +38,7 @@ static constexpr CheckInfo Catalog[] = {
     {"memreview-owning-member", "stable", "warning", "high",
      "Finds raw pointer members that own memory their class never releases, "
      "releases with the wrong deallocator, loses by assigning them again, or "
-     "releases twice through compiler-generated copies."},
+     "releases twice through compiler-generated copies.", false, true},
     {"memreview-shared-ptr-cycle", "experimental", "warning", "medium",
      "Finds classes and objects that own each other in a cycle of "
      "'std::shared_ptr's, so that none of them is ever destroyed."},

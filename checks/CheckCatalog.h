@@ -29,6 +29,9 @@ struct CheckInfo {
   /// Found by the path-sensitive engine: its notes are the steps of one path
   /// (SARIF code flows), not just related places.
   bool PathSensitive = false;
+  /// Runs on the ownership engine (all path-sensitive checks, and checks
+  /// that read its summaries): it benefits from the summary database.
+  bool UsesEngine = false;
 };
 
 /// Every registered check, sorted by name.

@@ -178,7 +178,8 @@ static std::vector<std::string> allCheckNames() {
 static bool anyEngineCheck(const std::vector<std::string> &Checks) {
   for (const clang::tidy::memreview::CheckInfo &Info :
        clang::tidy::memreview::checkCatalog())
-    if (Info.PathSensitive && llvm::is_contained(Checks, Info.Name.str()))
+    if ((Info.PathSensitive || Info.UsesEngine) &&
+        llvm::is_contained(Checks, Info.Name.str()))
       return true;
   return false;
 }
@@ -438,9 +439,13 @@ int main(int argc, const char **argv) {
       DbDir = ::memreview::absolutePath(SummaryDb);
     else if (!Setup->BuildDirectory.empty())
       DbDir = (Setup->BuildDirectory + "/.memreview");
-    if (!Setup->Files.empty() &&
-        !anyEngineCheck(getCheckNames(
-            MakeOptionsProvider()->getOptions(Setup->Files.front()), false)))
+    // Configurations may differ by folder: any file whose checks use the
+    // engine wants the database.
+    auto Provider = MakeOptionsProvider();
+    if (llvm::none_of(Setup->Files, [&](const std::string &File) {
+          return anyEngineCheck(
+              getCheckNames(Provider->getOptions(File), false));
+        }))
       DbDir.clear();
   }
   std::vector<::memreview::UnitResult> Results;

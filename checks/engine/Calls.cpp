@@ -615,7 +615,28 @@ void Explorer::evalConstruct(const CXXConstructExpr *Construct,
       return;
     }
   }
+  // A constructor the engine cannot read that is given another object it
+  // may change ('new Label("name", parent)'): the new object may register
+  // itself there, which then owns it (Qt's parent-child ownership).
+  auto MayRegisterWith = [&]() {
+    if (isInStd(Ctor))
+      return false;
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      QualType T = paramType(Ctor, I);
+      if (T.isNull() || !Args[I].isLoc())
+        continue;
+      QualType Pointee = T->isPointerType() || T->isReferenceType()
+                             ? T->getPointeeType()
+                             : QualType();
+      if (!Pointee.isNull() && Pointee->isRecordType() &&
+          !Pointee.isConstQualified())
+        return true;
+    }
+    return false;
+  };
   if (isSystemDecl(Ctor) || isInStd(Ctor)) {
+    if (MayRegisterWith())
+      escapeValue(S, This);
     // A library class takes what it is given: 'std::unique_ptr<T>(p)'.
     for (unsigned I = 0; I < Args.size(); ++I) {
       QualType T = paramType(Ctor, I);
@@ -648,6 +669,8 @@ void Explorer::evalConstruct(const CXXConstructExpr *Construct,
     Next.push_back(std::move(S));
     return;
   }
+  if (MayRegisterWith())
+    escapeValue(S, This);
   callUnknown(Ctor, Args, ArgExprs, This, S);
   Next.push_back(std::move(S));
 }

@@ -1,7 +1,8 @@
 //===--- Classes.cpp - classes that own memory through raw members --------===//
 //
 // Part of memreview. A class owns what a raw pointer member points to when
-// its member functions store fresh allocations there. Whether it releases that
+// its member functions store fresh allocations there, or its default member
+// initializer allocates ('int *p = new int;'). Whether it releases that
 // memory, releases it once per copy, or loses it when the member is assigned
 // again follows from the summaries of its member functions: this file reads
 // them and reports memreview-owning-member findings.
@@ -18,8 +19,10 @@ namespace clang::tidy::memreview::engine {
 
 namespace {
 
-/// A fresh allocation a member function stores into a member of 'this'.
+/// A fresh allocation a member function stores into a member of 'this', or
+/// the member's default member initializer makes ('int *p = new int;').
 struct Allocation {
+  /// Null for a default member initializer.
   const CXXMethodDecl *Method;
   Family Fam;
   std::string Allocator;
@@ -106,6 +109,122 @@ std::string methodName(const CXXMethodDecl *M) {
   if (isa<CXXDestructorDecl>(M))
     return "~" + M->getParent()->getNameAsString();
   return M->getParent()->getNameAsString() + "::" + M->getNameAsString();
+}
+
+/// Where \p A happens, for notes: "in 'Image::Image'".
+std::string allocationPlace(const Allocation &A) {
+  if (!A.Method)
+    return "in its default member initializer";
+  return "in '" + methodName(A.Method) + "'";
+}
+
+/// The allocation that the default member initializer of \p Field makes:
+/// 'int *p = new int;', 'T *p{new T};', 'char *s = strdup("x");', and in
+/// \p AllocExpr the expression that allocates.
+std::optional<Allocation>
+defaultInitAllocation(const FieldDecl &Field,
+                      const Expr **AllocExpr = nullptr) {
+  const Expr *E = Field.getInClassInitializer();
+  while (E) {
+    E = E->IgnoreParenCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E)) {
+      E = Cleanups->getSubExpr();
+      continue;
+    }
+    if (const auto *List = dyn_cast<InitListExpr>(E)) {
+      if (List->getNumInits() != 1)
+        return std::nullopt;
+      E = List->getInit(0);
+      continue;
+    }
+    break;
+  }
+  if (!E)
+    return std::nullopt;
+  if (AllocExpr)
+    *AllocExpr = E;
+  if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
+    std::optional<Family> Fam = allocatedFamily(*New);
+    if (!Fam)
+      return std::nullopt; // placement new: not an allocation
+    return Allocation{nullptr, *Fam, New->isArray() ? "new[]" : "new",
+                      New->getBeginLoc(), SourceLocation(), false};
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (std::optional<CallAllocation> A = allocationByCall(*Call))
+      return Allocation{nullptr, A->Fam, A->Callee.str(), Call->getBeginLoc(),
+                        SourceLocation(), false};
+  return std::nullopt;
+}
+
+/// Whether \p Summary stores the allocation at \p Site, still owned, into
+/// the member \p Field of 'this'.
+bool storesFresh(const FunctionSummary &Summary, const FieldDecl &Field,
+                 SourceLocation Site) {
+  return llvm::any_of(Summary.Cases, [&](const SummaryCase &Case) {
+    return llvm::any_of(Case.Stores, [&](const StoreEffect &Store) {
+      return Store.Object.Param == -1 && Store.Object.Fields.empty() &&
+             Store.Field == &Field && Store.Value.Kind == ValueDesc::Fresh &&
+             Store.Value.Site == Site;
+    });
+  });
+}
+
+/// Whether the objects of \p RD own the memory that the default member
+/// initializer of \p Field allocates (\p Init, by \p AllocExpr). The
+/// constructors of this unit that run the initializer (those that do not
+/// initialize the member themselves, the implicit one once it is needed)
+/// tell through their summaries: 'new Child(this)' may hand the child to its
+/// parent. When none of them is defined here (an implicit or defaulted
+/// constructor this unit does not need, aggregate initialization), only an
+/// allocation that no constructor sees counts: a library allocator, or 'new'
+/// of a type without a constructor or with a trivial one. Constructors
+/// defined in other units are not assumed to run it.
+bool ownsDefaultInit(const CXXRecordDecl &RD, const FieldDecl &Field,
+                     const Allocation &Init, const Expr &AllocExpr,
+                     SummaryProvider &Summaries) {
+  bool Owned = false;
+  // No constructor declared: the implicit default constructor, or aggregate
+  // initialization, runs it.
+  bool RunsUndefined = !RD.hasUserDeclaredConstructor();
+  for (const CXXConstructorDecl *Ctor : RD.ctors()) {
+    if (Ctor->isDeleted())
+      continue;
+    // Compiler-written copies and moves copy the member instead.
+    if (Ctor->isCopyOrMoveConstructor() &&
+        (Ctor->isImplicit() || Ctor->isDefaulted()))
+      continue;
+    const FunctionDecl *Def = nullptr;
+    if (!Ctor->hasBody(Def)) {
+      // A default constructor the compiler writes (not yet needed here).
+      if (Ctor->isDefaulted() && Ctor->isDefaultConstructor())
+        RunsUndefined = true;
+      continue;
+    }
+    if (llvm::none_of(cast<CXXConstructorDecl>(Def)->inits(),
+                      [&](const CXXCtorInitializer *I) {
+                        return I->getMember() == &Field &&
+                               isa_and_nonnull<CXXDefaultInitExpr>(
+                                   I->getInit());
+                      }))
+      continue;
+    // A constructor that runs it and that the engine cannot follow, or
+    // after which the member does not own the memory: stay silent.
+    const FunctionSummary *Summary = Summaries.summaryFor(*Def);
+    if (!Summary || !Summary->Known ||
+        !storesFresh(*Summary, Field, Init.AllocSite))
+      return false;
+    Owned = true;
+  }
+  if (Owned)
+    return true;
+  if (!RunsUndefined)
+    return false;
+  if (isa<CallExpr>(AllocExpr))
+    return true; // a library allocator
+  const auto *New = dyn_cast<CXXNewExpr>(&AllocExpr);
+  const CXXConstructExpr *Construct = New ? New->getConstructExpr() : nullptr;
+  return New && (!Construct || Construct->getConstructor()->isTrivial());
 }
 
 /// Members that some code of the translation unit releases directly:
@@ -209,8 +328,21 @@ static bool visibleDefinition(const CXXDestructorDecl *Dtor,
   return Summary && Summary->Known;
 }
 
+/// Where \p Def is defined: its body in this unit, or, for a function
+/// defined in another file, the definition its summary records.
+static SourceLocation definitionSite(const FunctionDecl &Def,
+                                     SummaryProvider &Summaries) {
+  if (Def.doesThisDeclarationHaveABody())
+    return Def.getLocation();
+  const FunctionSummary *Summary = Summaries.summaryFor(Def);
+  if (Summary && Summary->Definition.isValid())
+    return Summary->Definition;
+  return Def.getLocation();
+}
+
 void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
                     llvm::ArrayRef<const FunctionDecl *> Explored,
+                    llvm::ArrayRef<const FieldDecl *> DefaultInitFields,
                     llvm::SmallVectorImpl<OwnershipFinding> &Out) {
   const SourceManager &SM = Context.getSourceManager();
   // Members that receive fresh allocations, class by class.
@@ -242,12 +374,32 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
                 return isMemberPath(R.Object, F) && F == Store.Field;
               });
             });
+        // A constructor that runs the member's default initializer: the
+        // initializer allocates (added below, once).
+        if (isa<CXXConstructorDecl>(Method))
+          if (std::optional<Allocation> Init =
+                  defaultInitAllocation(*Store.Field);
+              Init && Init->AllocSite == Store.Value.Site)
+            continue;
         Classes[Owner][Store.Field].Allocations.push_back(
             {Method, Store.Value.Fam, Store.Value.Allocator, Store.Value.Site,
              Store.Site,
              Store.OverwritesLive && !ReleasesSometimes &&
                  !isa<CXXConstructorDecl>(Method)});
       }
+  }
+  // Default member initializers that allocate, when a constructor runs them.
+  for (const FieldDecl *Field : DefaultInitFields) {
+    const auto *Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
+    if (!Owner || Owner->isUnion() || Owner->isAnonymousStructOrUnion() ||
+        Owner->isLambda() || Owner->isDependentContext() ||
+        SM.isInSystemHeader(Owner->getLocation()))
+      continue;
+    const Expr *AllocExpr = nullptr;
+    std::optional<Allocation> Init = defaultInitAllocation(*Field, &AllocExpr);
+    if (!Init || !ownsDefaultInit(*Owner, *Field, *Init, *AllocExpr, Summaries))
+      continue;
+    Classes[Owner][Field].Allocations.push_back(*Init);
   }
 
   if (Classes.empty())
@@ -317,12 +469,14 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
           ReleasedElsewhere = true;
       }
       std::string Member = memberName(Field);
+      auto AllocationNote = [&](OwnershipFinding &F, const Allocation &A) {
+        F.Steps.push_back({SourceRange(A.AllocSite),
+                           "'" + Member + "' receives memory allocated with '" +
+                               A.Allocator + "' here, " + allocationPlace(A)});
+      };
       auto AllocationNotes = [&](OwnershipFinding &F) {
         for (const Allocation &A : Facts.Allocations)
-          F.Steps.push_back(
-              {SourceRange(A.AllocSite),
-               "'" + Member + "' receives memory allocated with '" +
-                   A.Allocator + "' here, in '" + methodName(A.Method) + "'"});
+          AllocationNote(F, A);
       };
 
       // No destructor releases it, and no member function hands it on.
@@ -344,7 +498,7 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
                            "'" + Member + "' is declared here"});
         AllocationNotes(F);
         if (UserDtor)
-          F.Steps.push_back({SourceRange(DtorDef->getLocation()),
+          F.Steps.push_back({SourceRange(definitionSite(*DtorDef, Summaries)),
                              "'~" + RD->getNameAsString() +
                                  "' does not release it"});
         F.Steps.push_back(
@@ -372,11 +526,7 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
             F.Allocator = A.Allocator;
             F.Deallocator = R->Deallocator;
             F.Detail = deallocatorName(A.Fam).str();
-            F.Steps.push_back(
-                {SourceRange(A.AllocSite),
-                 "'" + Member + "' receives memory allocated with '" +
-                     A.Allocator + "' here, in '" + methodName(A.Method) +
-                     "'"});
+            AllocationNote(F, A);
             Out.push_back(std::move(F));
             return;
           }
@@ -419,6 +569,7 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
         F.Extra = ImplicitCtor && ImplicitAssign ? 2 : ImplicitCtor ? 0 : 1;
         F.Steps.push_back({Field->getSourceRange(),
                            "'" + Member + "' is declared here"});
+        AllocationNotes(F);
         F.Steps.push_back(
             {SourceRange(RD->getLocation()),
              "define the copy operations of '" + RD->getNameAsString() +

@@ -16,8 +16,12 @@ namespace clang::tidy::memreview::engine {
 /// member functions in \p Explored), from the summaries of the classes'
 /// member functions: memory never released, released with the wrong
 /// deallocator, lost by a second assignment, or released twice by copies.
+/// \p DefaultInitFields are the raw pointer members with a default member
+/// initializer: one that allocates counts as an allocation by the
+/// constructors that run it.
 void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
                     llvm::ArrayRef<const FunctionDecl *> Explored,
+                    llvm::ArrayRef<const FieldDecl *> DefaultInitFields,
                     llvm::SmallVectorImpl<OwnershipFinding> &Out);
 
 /// Findings about member containers that receive owning raw pointers in

@@ -54,8 +54,17 @@ public:
       Functions.push_back(Op);
     return true;
   }
+  /// Raw pointer members with a default member initializer ('int *p = new
+  /// int;'): the constructors that do not name them run that initializer.
+  bool VisitFieldDecl(FieldDecl *FD) {
+    if (FD->hasInClassInitializer() && FD->getType()->isPointerType() &&
+        !FD->getParent()->isDependentContext())
+      DefaultInitFields.push_back(FD);
+    return true;
+  }
 
   std::vector<const FunctionDecl *> Functions;
+  std::vector<const FieldDecl *> DefaultInitFields;
 
 private:
   const SourceManager &SM;
@@ -290,21 +299,50 @@ private:
   unsigned Depth = 0;
 };
 
+/// The '.memreview' folder beside the compile database that holds the
+/// command of a unit compiled in \p BuildDirectory: that directory or one
+/// above it (CMake gives each subproject's commands its own directory under
+/// the build tree). The search stops at the folder of a
+/// compile_commands.json.
+static std::string discoverDatabase(llvm::StringRef BuildDirectory) {
+  llvm::SmallString<256> Dir(BuildDirectory);
+  while (!Dir.empty()) {
+    llvm::SmallString<256> Candidate(Dir);
+    llvm::sys::path::append(Candidate, ".memreview");
+    if (llvm::sys::fs::is_directory(Candidate))
+      return std::string(Candidate);
+    llvm::SmallString<256> Compdb(Dir);
+    llvm::sys::path::append(Compdb, "compile_commands.json");
+    if (llvm::sys::fs::exists(Compdb))
+      break;
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+    if (Parent == Dir)
+      break;
+    Dir = Parent;
+  }
+  return std::string();
+}
+
 /// The database this unit reads: the driver's choice, else the checks'
-/// SummaryDatabase option, else '.memreview' in the build directory if it
-/// exists.
+/// SummaryDatabase option ('none' turns the database off), else '.memreview'
+/// beside the compile database if it exists.
 std::shared_ptr<SummaryDatabase> databaseFor(ASTContext &Context) {
   std::string Dir;
   if (const std::optional<std::string> &Forced = summaryDatabaseOverride())
     Dir = *Forced;
-  else if (!engineConfig().SummaryDatabase.empty())
+  else if (engineConfig().SummaryDatabase == "none")
+    return nullptr;
+  else if (!engineConfig().SummaryDatabase.empty()) {
     Dir = engineConfig().SummaryDatabase;
-  else if (!engineConfig().BuildDirectory.empty()) {
-    llvm::SmallString<256> Auto(engineConfig().BuildDirectory);
-    llvm::sys::path::append(Auto, ".memreview");
-    if (llvm::sys::fs::is_directory(Auto))
-      Dir = std::string(Auto);
-  }
+    // A relative path is relative to the unit's build directory.
+    if (llvm::sys::path::is_relative(Dir) &&
+        !engineConfig().BuildDirectory.empty()) {
+      llvm::SmallString<256> Full(engineConfig().BuildDirectory);
+      llvm::sys::path::append(Full, Dir);
+      Dir = std::string(Full);
+    }
+  } else if (!engineConfig().BuildDirectory.empty())
+    Dir = discoverDatabase(engineConfig().BuildDirectory);
   if (Dir.empty())
     return nullptr;
   std::shared_ptr<SummaryDatabase> DB = sharedSummaryDatabase(Dir);
@@ -572,7 +610,8 @@ analyseTranslationUnit(ASTContext &Context) {
   for (const FunctionDecl *FD : Collector.Functions)
     if (Relevant[FD])
       Explored.push_back(FD);
-  analyseClasses(Context, Analysis, Explored, TheCache.Findings);
+  analyseClasses(Context, Analysis, Explored, Collector.DefaultInitFields,
+                 TheCache.Findings);
   analyseContainerMembers(Context, Analysis, Explored, TheCache.Findings);
   Analysis.collectFindings(TheCache.Findings);
   if (recordUnits())

@@ -77,8 +77,16 @@ RegionId Explorer::stringRegion(const Expr *E) {
 }
 
 ObjId Explorer::newObject(ObjectInfo Info) {
+  if (Info.Origin)
+    OriginSyms.push_back(Info.AddrSym);
   ObjectTable.push_back(std::move(Info));
   return ObjectTable.size() - 1;
+}
+
+void Explorer::setOrigin(ObjId O, const AccessPath &Path) {
+  if (!ObjectTable[O].Origin)
+    OriginSyms.push_back(ObjectTable[O].AddrSym);
+  ObjectTable[O].Origin = Path;
 }
 
 unsigned Explorer::internRangeSet(const RangeSet &R) {
@@ -241,6 +249,14 @@ ExplorationResult Explorer::run() {
       if (Init->getInit()) {
         Parents->addStmt(Init->getInit());
         ConsumedElsewhere.insert(Init->getInit());
+        // A default member initializer's expression is an element of the
+        // CFG too, and the CXXDefaultInitExpr consumes its value: it is not
+        // a full expression of its own (whose value would be discarded).
+        if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(Init->getInit()))
+          if (const Expr *Inner = Default->getExpr()) {
+            Parents->addStmt(const_cast<Expr *>(Inner));
+            Parents->setParent(Inner, Default);
+          }
       }
 
   // Liveness lets dead variables be forgotten, so that paths merge. Small
@@ -295,6 +311,7 @@ ExplorationResult Explorer::run() {
   Summary.Known = !Result.OverBudget && ExitCases.size() <= MaxSummaryCases &&
                   !(ExitCases.empty() && PathsCutInLoops);
   Summary.TouchesGlobals = TouchesGlobals;
+  Summary.Definition = Function.getLocation();
   if (Summary.Known)
     Summary.Cases.assign(ExitCases.begin(), ExitCases.end());
   return std::move(Result);
@@ -349,9 +366,9 @@ void Explorer::processBlock(const CFGBlock &Block, State S) {
 
 void Explorer::mergeIdentical(States &Current) {
   States Unique;
-  llvm::SmallVector<llvm::hash_code, 8> Hashes;
+  llvm::SmallVector<uint64_t, 8> Hashes;
   for (State &S : Current) {
-    llvm::hash_code H = S.hash();
+    uint64_t H = S.hash();
     bool Duplicate = false;
     for (size_t I = 0; I < Unique.size() && !Duplicate; ++I)
       Duplicate = Hashes[I] == H && Unique[I] == S;
@@ -408,13 +425,22 @@ void Explorer::prune(State &S, const CFGBlock &Block) {
       removeBindingsUnder(S, R);
     }
   }
-  // Symbols still referred to.
-  llvm::SmallDenseSet<SymId, 16> Used;
+  // Symbols still referred to, marked with this pass's epoch (no set to
+  // build: a state holds a few dozen symbols, pruned at every edge).
+  ++MarkEpoch;
+  if (SymMarks.size() < NextSym)
+    SymMarks.resize(NextSym, 0);
+  if (ObjMarks.size() < ObjectTable.size())
+    ObjMarks.resize(ObjectTable.size(), 0);
+  auto Use = [&](SymId Sym) {
+    if (Sym < SymMarks.size())
+      SymMarks[Sym] = MarkEpoch;
+  };
   auto Note = [&](SVal V) {
     if (V.Kind == SVal::Sym || V.Kind == SVal::Cond)
-      Used.insert(V.Id);
+      Use(V.Id);
     else if (std::optional<ObjId> O = objectOf(V))
-      Used.insert(ObjectTable[*O].AddrSym);
+      Use(ObjectTable[*O].AddrSym);
   };
   for (const auto &Entry : S.Store)
     Note(Entry.second);
@@ -424,28 +450,28 @@ void Explorer::prune(State &S, const CFGBlock &Block) {
     Note(*S.Returned);
   for (const auto &Entry : S.Objects)
     if (ObjectTable[Entry.first].Owned)
-      Used.insert(ObjectTable[Entry.first].AddrSym);
+      Use(ObjectTable[Entry.first].AddrSym);
   // What the path assumed about the pointers reached from parameters (their
   // null-ness) matters to summaries until the end.
-  for (const ObjectInfo &Info : ObjectTable)
-    if (Info.Origin)
-      Used.insert(Info.AddrSym);
+  for (SymId Sym : OriginSyms)
+    Use(Sym);
   for (const std::optional<SymId> &P : ParamSyms)
     if (P)
-      Used.insert(*P);
-  llvm::erase_if(S.Constraints,
-                 [&](const auto &Entry) { return !Used.count(Entry.first); });
+      Use(*P);
+  llvm::erase_if(S.Constraints, [&](const auto &Entry) {
+    return Entry.first >= SymMarks.size() ||
+           SymMarks[Entry.first] != MarkEpoch;
+  });
   // Statuses of objects nobody can reach or report on.
-  llvm::SmallDenseSet<ObjId, 16> Referenced;
   for (const auto &Entry : S.Store)
     if (std::optional<ObjId> O = objectOf(Entry.second))
-      Referenced.insert(*O);
+      ObjMarks[*O] = MarkEpoch;
   for (const auto &Entry : S.Env)
     if (std::optional<ObjId> O = objectOf(Entry.second))
-      Referenced.insert(*O);
+      ObjMarks[*O] = MarkEpoch;
   llvm::erase_if(S.Objects, [&](const auto &Entry) {
     const ObjectInfo &Info = ObjectTable[Entry.first];
-    if (Info.Origin || Referenced.count(Entry.first))
+    if (Info.Origin || ObjMarks[Entry.first] == MarkEpoch)
       return false;
     // Released or lost memory nothing points to cannot be used again.
     if (Entry.second.Kind == ObjectStatus::Released ||

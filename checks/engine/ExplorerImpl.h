@@ -329,6 +329,7 @@ private:
   RegionId baseOf(RegionId R) const { return RegionBase[R]; }
   const Region &regionInfo(RegionId R) const { return Regions[R]; }
   ObjId newObject(ObjectInfo Info);
+  void setOrigin(ObjId O, const AccessPath &Path);
   SymId newSymbol() { return NextSym++; }
   unsigned internRangeSet(const RangeSet &R);
   /// The object whose memory \p V points into, if any.
@@ -349,6 +350,13 @@ private:
   std::vector<RegionId> RegionBase;
   std::map<decltype(std::declval<Region>().key()), RegionId> RegionIndex;
   std::vector<ObjectInfo> ObjectTable;
+  /// The address symbols of the objects reached from parameters, whose
+  /// constraints summaries need until the end.
+  llvm::SmallVector<SymId, 8> OriginSyms;
+  /// Scratch marks of prune(): symbols and objects in use carry the epoch of
+  /// the current pass.
+  std::vector<unsigned> SymMarks, ObjMarks;
+  unsigned MarkEpoch = 0;
   std::vector<RangeSet> CondSets;
   SymId NextSym = 1;
   /// The initial content of regions read before being written (parameters'

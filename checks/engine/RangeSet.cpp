@@ -105,10 +105,10 @@ RangeSet RangeSet::fromIntervals(
   return R;
 }
 
-llvm::hash_code RangeSet::hash() const {
-  llvm::hash_code H = llvm::hash_value(Intervals.size());
+uint64_t RangeSet::hash() const {
+  uint64_t H = Intervals.size();
   for (const auto &I : Intervals)
-    H = llvm::hash_combine(H, I.first, I.second);
+    H = hashMix(hashMix(H, uint64_t(I.first)), uint64_t(I.second));
   return H;
 }
 

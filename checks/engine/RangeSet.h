@@ -16,6 +16,14 @@
 
 namespace clang::tidy::memreview::engine {
 
+/// Folds \p V into the running hash \p H: cheaper than llvm::hash_combine
+/// for the many small integers a path state hashes.
+inline uint64_t hashMix(uint64_t H, uint64_t V) {
+  H ^= V + 0x9E3779B97F4A7C15ULL + (H << 6) + (H >> 2);
+  H *= 0xBF58476D1CE4E5B9ULL;
+  return H ^ (H >> 31);
+}
+
 class RangeSet {
 public:
   static constexpr int64_t Min = std::numeric_limits<int64_t>::min();
@@ -43,7 +51,7 @@ public:
 
   bool operator==(const RangeSet &O) const { return Intervals == O.Intervals; }
   bool operator!=(const RangeSet &O) const { return !(*this == O); }
-  llvm::hash_code hash() const;
+  uint64_t hash() const;
   std::string str() const;
 
   const llvm::SmallVectorImpl<std::pair<int64_t, int64_t>> &intervals() const {

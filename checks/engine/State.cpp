@@ -124,25 +124,28 @@ bool State::operator==(const State &O) const {
   return true;
 }
 
-llvm::hash_code State::hash() const {
-  llvm::hash_code H = llvm::hash_value(Store.size());
+uint64_t State::hash() const {
+  uint64_t H = Store.size();
   for (const auto &[R, V] : Store)
-    H = llvm::hash_combine(H, R, V.hash());
+    H = hashMix(hashMix(H, R), V.hash());
   for (const auto &[O, S] : Objects)
-    H = llvm::hash_combine(H, O, S.Kind, S.Derefed, S.ReleaseSite);
+    H = hashMix(hashMix(hashMix(H, O), uint64_t(S.Kind) << 1 | S.Derefed),
+                reinterpret_cast<uintptr_t>(S.ReleaseSite));
   for (const auto &[S, R] : Constraints)
-    H = llvm::hash_combine(H, S, R.hash());
+    H = hashMix(hashMix(H, S), R.hash());
   for (const auto &[B, N] : LoopVisits)
-    H = llvm::hash_combine(H, B, N);
+    H = hashMix(hashMix(H, B), N);
   for (RegionId R : ElementsReleased)
-    H = llvm::hash_combine(H, R);
+    H = hashMix(H, R);
   // Order-independent for the environment.
-  size_t EnvHash = 0;
+  uint64_t EnvHash = 0;
   for (const auto &[E, V] : Env)
-    EnvHash ^= llvm::hash_combine(E, V.hash());
-  H = llvm::hash_combine(H, EnvHash, LastReturn, Throwing, GlobalEpoch,
-                         Returned ? Returned->hash() : llvm::hash_value(0));
-  return H;
+    EnvHash ^= hashMix(reinterpret_cast<uintptr_t>(E), V.hash());
+  H = hashMix(H, EnvHash);
+  H = hashMix(H, reinterpret_cast<uintptr_t>(LastReturn));
+  H = hashMix(H, reinterpret_cast<uintptr_t>(Throwing));
+  H = hashMix(H, GlobalEpoch);
+  return hashMix(H, Returned ? Returned->hash() : 0);
 }
 
 } // namespace clang::tidy::memreview::engine

@@ -77,8 +77,9 @@ struct SVal {
            Num == O.Num;
   }
   bool operator!=(const SVal &O) const { return !(*this == O); }
-  llvm::hash_code hash() const {
-    return llvm::hash_combine(Kind, UnknownOffset, Id, Num);
+  uint64_t hash() const {
+    return hashMix(hashMix((uint64_t(Kind) << 1 | UnknownOffset), Id),
+                   uint64_t(Num));
   }
 };
 
@@ -264,7 +265,7 @@ public:
   }
 
   bool operator==(const State &O) const;
-  llvm::hash_code hash() const;
+  uint64_t hash() const;
 };
 
 } // namespace clang::tidy::memreview::engine

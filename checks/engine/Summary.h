@@ -134,6 +134,9 @@ struct FunctionSummary {
   bool TouchesGlobals = false;
   /// The cases. A known summary without cases never returns.
   llvm::SmallVector<SummaryCase, 2> Cases;
+  /// Where the function is defined: notes about what its body does (or does
+  /// not do) point there, also when it is in another file.
+  SourceLocation Definition;
 };
 
 /// Prints \p Summary for debugging.

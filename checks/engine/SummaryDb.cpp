@@ -95,6 +95,8 @@ public:
     json::Object O{{"cases", std::move(Cases)}};
     if (S.TouchesGlobals)
       O["globals"] = true;
+    if (S.Definition.isValid())
+      O["def"] = site(S.Definition);
     if (!Files.empty())
       O["files"] = std::move(Files);
     return json::Value(std::move(O));
@@ -238,6 +240,8 @@ public:
         return std::nullopt;
       S.Cases.push_back(std::move(*Case));
     }
+    if (!site(O->get("def"), S.Definition))
+      return std::nullopt;
     return S;
   }
 
@@ -510,12 +514,12 @@ private:
   std::vector<FileID> FileIDs;
 };
 
-/// \p V without "site" members and the file table.
+/// \p V without "site" members, the definition's site and the file table.
 json::Value withoutSites(const json::Value &V) {
   if (const json::Object *O = V.getAsObject()) {
     json::Object Out;
     for (const auto &[Key, Item] : *O)
-      if (Key != "site" && Key != "files")
+      if (Key != "site" && Key != "files" && Key != "def")
         Out[Key] = withoutSites(Item);
     return Out;
   }

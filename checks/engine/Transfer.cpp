@@ -228,7 +228,7 @@ SVal Explorer::lazyValue(State &S, RegionId R, QualType Type) {
       if ((Direct || FieldOfBase) && Path.Fields.size() < MaxPathDepth) {
         Path.Fields.push_back(
             Direct ? nullptr : static_cast<const FieldDecl *>(Info.Ptr));
-        ObjectTable[*O].Origin = Path;
+        setOrigin(*O, Path);
       }
     }
     It->second = V;

@@ -87,7 +87,7 @@ void DoubleOwnershipCheck::check(const MatchFinder::MatchResult &Result) {
   if (Raw && Raw->getDeclContext()->isDependentContext())
     return;
 
-  Event E{nullptr, nullptr, true, {}};
+  Event E{nullptr, nullptr, true, {}, Raw};
   QualType SmartType;
   if (const auto *Adopt = Result.Nodes.getNodeAs<CXXConstructExpr>(AdoptID)) {
     E.Site = Adopt;
@@ -102,7 +102,7 @@ void DoubleOwnershipCheck::check(const MatchFinder::MatchResult &Result) {
   } else if (const auto *Delete =
                  Result.Nodes.getNodeAs<CXXDeleteExpr>(DeleteID)) {
     E = Event{Delete, nullptr, false,
-              Delete->isArrayForm() ? "delete[]" : "delete"};
+              Delete->isArrayForm() ? "delete[]" : "delete", Raw};
   } else {
     const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallID);
     std::optional<engine::CallRelease> Release = engine::releaseByCall(*Call);
@@ -112,7 +112,7 @@ void DoubleOwnershipCheck::check(const MatchFinder::MatchResult &Result) {
         cast<DeclRefExpr>(Call->getArg(Release->ArgIndex)->IgnoreParenImpCasts())
                 ->getDecl() != Raw)
       return;
-    E = Event{Call, nullptr, false, Release->Callee};
+    E = Event{Call, nullptr, false, Release->Callee, Raw};
   }
   if (E.IsAdoption && !utils::deletesWhatItOwns(SmartType))
     return;
@@ -226,6 +226,42 @@ static bool releasesAdoption(const ValueDecl *SmartVar, const Stmt &Body,
               .empty();
 }
 
+/// The local raw pointer variable that \p Var copies ('T *q = p;', through
+/// implicit conversions only), if it is one of the same function.
+static const VarDecl *copiedVariable(const VarDecl &Var) {
+  if (isa<ParmVarDecl>(Var) || !Var.hasLocalStorage() || !Var.getInit())
+    return nullptr;
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Var.getInit()->IgnoreParenImpCasts());
+  const auto *Source = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Source || Source == &Var || !Source->hasLocalStorage() ||
+      !Source->getType()->isPointerType() ||
+      Source->getDeclContext() != Var.getDeclContext())
+    return nullptr;
+  return Source;
+}
+
+/// The variable that \p Var copies, directly or through other copies, and
+/// the chain from \p Var to it (\p Var first). A variable that copies no
+/// other is its own root.
+static const VarDecl *rootVariable(const VarDecl &Var,
+                                   llvm::SmallVectorImpl<const VarDecl *> *Chain =
+                                       nullptr) {
+  const VarDecl *Current = &Var;
+  if (Chain)
+    Chain->push_back(Current);
+  // A few steps are enough for real code, and bound a pathological chain.
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    const VarDecl *Source = copiedVariable(*Current);
+    if (!Source)
+      break;
+    Current = Source;
+    if (Chain)
+      Chain->push_back(Current);
+  }
+  return Current;
+}
+
 /// The statement that declares the local variable \p Raw, if it is one of
 /// the function that declares it.
 static const DeclStmt *declarationOf(const VarDecl &Raw, ASTContext &Context) {
@@ -262,29 +298,65 @@ static bool adoptsAgainInLoop(const VarDecl &Raw, const Stmt &Adoption,
            Order.mayFollow(&Adoption, Declaration));
 }
 
+/// Notes how \p First and \p Second, two variables of one chain of copies,
+/// come to hold the same pointer: each copy between them and the variable
+/// both copy.
+void DoubleOwnershipCheck::noteCopies(const VarDecl &First,
+                                      const VarDecl &Second) {
+  if (&First == &Second)
+    return;
+  llvm::SmallVector<const VarDecl *, 4> FirstChain, SecondChain;
+  rootVariable(First, &FirstChain);
+  rootVariable(Second, &SecondChain);
+  // The nearest variable that both copy (or are).
+  const VarDecl *Common = nullptr;
+  for (const VarDecl *V : SecondChain)
+    if (llvm::is_contained(FirstChain, V)) {
+      Common = V;
+      break;
+    }
+  if (!Common)
+    return;
+  for (const auto *Chain : {&FirstChain, &SecondChain})
+    for (const VarDecl *V : *Chain) {
+      if (V == Common)
+        break;
+      diag(V->getLocation(), "%0 is a copy of %1 and holds the same pointer",
+           DiagnosticIDs::Note)
+          << V << copiedVariable(*V);
+    }
+}
+
 void DoubleOwnershipCheck::checkVariable(const VarDecl &Raw,
                                          llvm::ArrayRef<Event> RawEvents,
+                                         llvm::ArrayRef<const VarDecl *> Copies,
                                          const FunctionDecl &Function,
                                          utils::ProgramOrder &Order) {
   const Stmt &Body = *Function.getBody();
-  // Events of a reassigned variable may concern different objects. Asked
-  // last, once there is something to report: ExprMutationAnalyzer builds the
-  // TU-wide parent map.
+  // Events of a reassigned variable (or of a copy of it, or of a copy that
+  // is reassigned) may concern different objects. Asked last, once there is
+  // something to report: ExprMutationAnalyzer builds the TU-wide parent map.
   const auto IsReassigned = [&] {
-    return ExprMutationAnalyzer(Body, *Context).isMutated(&Raw);
+    ExprMutationAnalyzer Analyzer(Body, *Context);
+    return Analyzer.isMutated(&Raw) ||
+           llvm::any_of(Copies, [&](const VarDecl *Copy) {
+             return Analyzer.isMutated(Copy);
+           });
   };
 
   for (const Event &Adoption : RawEvents) {
+    // A copy declared in the loop holds the pointer anew in each iteration:
+    // the loop is judged by the variable the adoption names.
     if (!Adoption.IsAdoption ||
-        !adoptsAgainInLoop(Raw, *Adoption.Site, Adoption.SmartVar, Order, Body,
-                           *Context))
+        !adoptsAgainInLoop(*Adoption.Var, *Adoption.Site, Adoption.SmartVar,
+                           Order, Body, *Context))
       continue;
     if (IsReassigned())
       return;
     diag(Adoption.Site->getBeginLoc(),
          "%0 is adopted by a smart pointer in every iteration of a loop; "
          "the owners of different iterations delete the object again")
-        << &Raw;
+        << Adoption.Var;
     return;
   }
   for (size_t I = 0; I < RawEvents.size(); ++I) {
@@ -310,22 +382,23 @@ void DoubleOwnershipCheck::checkVariable(const VarDecl &Raw,
         diag(Second.Site->getBeginLoc(),
              "%0 is adopted by a second smart pointer; both owners delete "
              "the object")
-            << &Raw;
+            << Second.Var;
       else if (First.IsAdoption)
         diag(Second.Site->getBeginLoc(),
              "%0 is released with '%1' while a smart pointer owns it; the "
              "smart pointer deletes the object again")
-            << &Raw << Second.Deallocator;
+            << Second.Var << Second.Deallocator;
       else
         diag(Second.Site->getBeginLoc(),
              "%0 is adopted by a smart pointer after it was released with "
              "'%1'; the smart pointer deletes the object again")
-            << &Raw << First.Deallocator;
+            << Second.Var << First.Deallocator;
       diag(First.Site->getBeginLoc(),
            First.IsAdoption ? "%0 is adopted by a smart pointer here"
                             : "%0 is released here",
            DiagnosticIDs::Note)
-          << &Raw;
+          << First.Var;
+      noteCopies(*First.Var, *Second.Var);
       return;
     }
   }
@@ -333,10 +406,19 @@ void DoubleOwnershipCheck::checkVariable(const VarDecl &Raw,
 
 void DoubleOwnershipCheck::onEndOfTranslationUnit() {
   // The events of each function, by variable, for the variables that a smart
-  // pointer adopts.
+  // pointer adopts. A local copy of a variable ('T *q = p;') counts as the
+  // variable it copies: its events are grouped under that one.
   llvm::MapVector<const FunctionDecl *,
                   llvm::MapVector<const VarDecl *, llvm::SmallVector<Event, 4>>>
       ByFunction;
+  // The copies of each variable whose events are grouped under it, with the
+  // copies in between.
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const VarDecl *, 2>>
+      CopiesOf;
+  llvm::DenseSet<const VarDecl *> Adopted;
+  for (const auto &[Raw, RawEvents] : Events)
+    if (llvm::any_of(RawEvents, [](const Event &E) { return E.IsAdoption; }))
+      Adopted.insert(rootVariable(*Raw));
   {
     // The parents of each function met, built once.
     llvm::DenseMap<const FunctionDecl *,
@@ -350,9 +432,14 @@ void DoubleOwnershipCheck::onEndOfTranslationUnit() {
       return *Parents;
     };
     for (const auto &[Raw, RawEvents] : Events) {
+      llvm::SmallVector<const VarDecl *, 4> Chain;
+      const VarDecl *Root = rootVariable(*Raw, &Chain);
       // Without an adoption, no smart pointer is involved.
-      if (llvm::none_of(RawEvents, [](const Event &E) { return E.IsAdoption; }))
+      if (!Adopted.count(Root))
         continue;
+      for (const VarDecl *Copy : Chain)
+        if (Copy != Root && !llvm::is_contained(CopiesOf[Root], Copy))
+          CopiesOf[Root].push_back(Copy);
       // An event belongs to the function that declares 'Raw' or to a lambda
       // there; the parents of that one function tell which.
       const auto *Declaring = dyn_cast<FunctionDecl>(Raw->getDeclContext());
@@ -373,7 +460,7 @@ void DoubleOwnershipCheck::onEndOfTranslationUnit() {
           continue;
         if (const auto *Adopt = dyn_cast<CXXConstructExpr>(E.Site))
           E.SmartVar = adoptingVariable(*Adopt, *Parents);
-        ByFunction[Function][Raw].push_back(E);
+        ByFunction[Function][Root].push_back(E);
       }
     }
   }
@@ -388,7 +475,7 @@ void DoubleOwnershipCheck::onEndOfTranslationUnit() {
         continue;
       if (!Order)
         Order.emplace(*Function, *Context);
-      checkVariable(*Raw, RawEvents, *Function, *Order);
+      checkVariable(*Raw, RawEvents, CopiesOf.lookup(Raw), *Function, *Order);
     }
   }
 }

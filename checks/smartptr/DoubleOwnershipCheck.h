@@ -40,6 +40,10 @@ private:
     const ValueDecl *SmartVar;
     bool IsAdoption;
     llvm::StringRef Deallocator;
+    /// The raw pointer variable the event names: the variable itself or a
+    /// local copy of it ('T *q = p;'). Set at the end of the translation
+    /// unit.
+    const VarDecl *Var = nullptr;
   };
   /// The events of each local raw pointer variable in the translation unit.
   /// Which function each event belongs to is worked out at its end, and only
@@ -48,7 +52,9 @@ private:
   ASTContext *Context = nullptr;
 
   void checkVariable(const VarDecl &Raw, llvm::ArrayRef<Event> RawEvents,
+                     llvm::ArrayRef<const VarDecl *> Copies,
                      const FunctionDecl &Function, utils::ProgramOrder &Order);
+  void noteCopies(const VarDecl &First, const VarDecl &Second);
   void reportAdoptionOfOwned(const Expr &Site, const Expr &Owner,
                              const CXXMemberCallExpr &Get, const VarDecl *Copy);
 };

@@ -93,6 +93,15 @@ void assignOver(std::vector<Order *> &fresh) {
   // CHECK-NOTES: :[[@LINE-6]]:3: note: hold the elements in std::unique_ptr (for example 'std::vector<std::unique_ptr<Order>>') so that the container releases them
 }
 
+// Twin: the elements are deleted before the container is assigned over.
+void assignOverAfterDelete(std::vector<Order *> &fresh) {
+  std::vector<Order *> orders;
+  orders.push_back(new Order);
+  for (Order *order : orders)
+    delete order;
+  orders = fresh;
+}
+
 // The only element is erased.
 void popTheOnlyElement() {
   std::vector<Order *> orders;

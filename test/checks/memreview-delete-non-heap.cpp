@@ -381,6 +381,17 @@ void deleteFallbackChosenByIf(bool useHeap) {
   // CHECK-NOTES: :[[@LINE-5]]:7: note: assuming 'useHeap' is false
 }
 
+// Twin: the 'if' form, released only when the heap was used.
+void deleteFallbackChosenByIfOnlyFromHeap(bool useHeap) {
+  int fallback = 0;
+  int *value = &fallback;
+  if (useHeap)
+    value = new int(1);
+  logAddress(value);
+  if (useHeap)
+    delete value;
+}
+
 // Twin: the local fallback is released only when the heap was used.
 void deleteFallbackOnlyFromHeap(bool useHeap) {
   int fallback = 0;

@@ -107,6 +107,14 @@ void dropSessionUnlessKept(bool keep, std::unique_ptr<Session> &pending) {
   // CHECK-FIXES: {{^}}    pending.reset();{{$}}
 }
 
+// Twin: the 'else' branch deletes the session.
+void deleteSessionUnlessKept(bool keep, std::unique_ptr<Session> &pending) {
+  if (keep)
+    adoptSession(pending.release());
+  else
+    pending.reset();
+}
+
 // A range-for body.
 void dropAllSessions(std::vector<std::unique_ptr<Session>> &sessions) {
   for (std::unique_ptr<Session> &session : sessions)
@@ -128,6 +136,13 @@ void drainSessions(std::unique_ptr<Session> *sessions, int count) {
     sessions[--count].release();
   // CHECK-NOTES: :[[@LINE-1]]:23: warning: the pointer returned by 'release()' is discarded, so the object that 'sessions[--count]' owned is never deleted; use 'reset()' to delete it [memreview-discarded-release]
   // CHECK-FIXES: {{^}}    sessions[--count].reset();{{$}}
+}
+
+// A 'do' body.
+// Twin: the 'while' body deletes each session.
+void deleteSessions(std::unique_ptr<Session> *sessions, int count) {
+  while (count > 0)
+    sessions[--count].reset();
 }
 
 // A 'do' body.
@@ -160,6 +175,15 @@ void dropEitherSession(bool first, std::unique_ptr<Session> &primary,
   // CHECK-FIXES: {{^}}    backup.reset();{{$}}
 }
 
+// Twin: both branches delete.
+void deleteEitherSession(bool first, std::unique_ptr<Session> &primary,
+                         std::unique_ptr<Session> &backup) {
+  if (first)
+    primary.reset();
+  else
+    backup.reset();
+}
+
 // A for-loop increment.
 void dropSessionsInIncrement(std::unique_ptr<Session> *sessions, int count) {
   for (int i = 0; i < count; sessions[i].release(), ++i)
@@ -177,6 +201,13 @@ void dropSessionsLastInIncrement(std::unique_ptr<Session> *sessions,
   // CHECK-FIXES: {{^}}  for (int i = 0; i < count; ++i, sessions[i - 1].reset()){{$}}
 }
 
+// Twin: the right operand of the comma hands each session over.
+void handOverSessionsLastInIncrement(std::unique_ptr<Session> *sessions,
+                                     int count) {
+  for (int i = 0; i < count; ++i, adoptSession(sessions[i - 1].release()))
+    logSession(sessions[i].get());
+}
+
 // Twin: the increment hands each session over.
 void handOverSessionsInIncrement(std::unique_ptr<Session> *sessions,
                                  int count) {
@@ -191,6 +222,18 @@ void dropSessionOnCommand(int command, std::unique_ptr<Session> &session) {
     session.release();
     // CHECK-NOTES: :[[@LINE-1]]:13: warning: the pointer returned by 'release()' is discarded, so the object that 'session' owned is never deleted; use 'reset()' to delete it [memreview-discarded-release]
     // CHECK-FIXES: {{^}}    session.reset();{{$}}
+    break;
+  default:
+    adoptSession(session.release());
+    break;
+  }
+}
+
+// Twin: the 'case' deletes the session.
+void deleteSessionOnCommand(int command, std::unique_ptr<Session> &session) {
+  switch (command) {
+  case 0:
+    session.reset();
     break;
   default:
     adoptSession(session.release());

@@ -100,6 +100,12 @@ void adoptParameterTwice(Session *incoming) {
   // CHECK-NOTES: :[[@LINE-3]]:28: note: 'incoming' is adopted by a smart pointer here
 }
 
+// Twin: the parameter is adopted once, and the second owner shares it.
+void adoptParameterOnceAndShare(Session *incoming) {
+  std::shared_ptr<Session> owner(incoming);
+  std::shared_ptr<Session> backup(owner);
+}
+
 // Twin: a variable that owns the object, initialised with 'auto' and
 // released later.
 void adoptByAutoThenRelease() {
@@ -163,6 +169,13 @@ void deleteArrayAfterAdoption() {
   // CHECK-NOTES: :[[@LINE-3]]:29: note: 'raw' is adopted by a smart pointer here
 }
 
+// Twin: the unique_ptr<T[]> alone deletes the array.
+void deleteArrayByOwner() {
+  Buffer *raw = new Buffer[4];
+  std::unique_ptr<Buffer[]> owner(raw);
+  raw[0].bytes[0] = 0;
+}
+
 // 'free' after the adoption.
 void freeAfterAdoption() {
   Buffer *raw = static_cast<Buffer *>(std::malloc(sizeof(Buffer)));
@@ -185,6 +198,17 @@ void adoptionAfterFree() {
   std::unique_ptr<Buffer> owner(raw);
   // CHECK-NOTES: :[[@LINE-1]]:27: warning: 'raw' is adopted by a smart pointer after it was released with 'free'; the smart pointer deletes the object again [memreview-double-ownership]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: 'raw' is released here
+}
+
+// Twin: the block is freed only on the path that does not adopt it, and its
+// owner frees it with 'free'.
+void freeUnlessAdopted(bool keep) {
+  Buffer *raw = static_cast<Buffer *>(std::malloc(sizeof(Buffer)));
+  if (!keep) {
+    std::free(raw);
+    return;
+  }
+  std::shared_ptr<Buffer> owner(raw, [](Buffer *b) { std::free(b); });
 }
 
 // ===== exclusive paths =====
@@ -406,3 +430,65 @@ template <class Resource> void adoptOnce() {
   std::unique_ptr<Resource> first(raw);
 }
 template void adoptOnce<Session>();
+
+// ===== local copies of the raw pointer =====
+
+// Adopted twice, once through a copy.
+void adoptThroughCopy() {
+  Connection *raw = new Connection;
+  Connection *alias = raw;
+  std::unique_ptr<Connection> first(raw);
+  std::unique_ptr<Connection> second(alias);
+  // CHECK-NOTES: :[[@LINE-1]]:31: warning: 'alias' is adopted by a second smart pointer; both owners delete the object [memreview-double-ownership]
+  // CHECK-NOTES: :[[@LINE-3]]:31: note: 'raw' is adopted by a smart pointer here
+  // CHECK-NOTES: :[[@LINE-5]]:15: note: 'alias' is a copy of 'raw' and holds the same pointer
+}
+
+// Twin: the copy only observes the object.
+void observeThroughCopy() {
+  Connection *raw = new Connection;
+  Connection *alias = raw;
+  std::unique_ptr<Connection> first(raw);
+  logConnection(alias);
+}
+
+// Twin: the copy points to another object before it is adopted.
+void adoptReassignedCopy() {
+  Connection *raw = new Connection;
+  Connection *alias = raw;
+  std::unique_ptr<Connection> first(raw);
+  alias = new Connection;
+  std::unique_ptr<Connection> second(alias);
+}
+
+// A copy of a copy deleted while a smart pointer owns the object.
+void deleteThroughCopyOfCopy() {
+  Session *raw = new Session;
+  Session *alias = raw;
+  Session *last = alias;
+  std::shared_ptr<Session> owner(last);
+  delete raw;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'raw' is released with 'delete' while a smart pointer owns it; the smart pointer deletes the object again [memreview-double-ownership]
+  // CHECK-NOTES: :[[@LINE-3]]:28: note: 'last' is adopted by a smart pointer here
+  // CHECK-NOTES: :[[@LINE-5]]:12: note: 'last' is a copy of 'alias' and holds the same pointer
+  // CHECK-NOTES: :[[@LINE-7]]:12: note: 'alias' is a copy of 'raw' and holds the same pointer
+}
+
+// Twin: the smart pointer gives the object up before the delete.
+void deleteThroughCopyAfterRelease() {
+  Session *raw = new Session;
+  Session *alias = raw;
+  std::unique_ptr<Session> owner(alias);
+  owner.release();
+  delete raw;
+}
+
+// Twin: the copies are adopted on exclusive branches.
+void adoptCopyOnExclusiveBranches(bool shared) {
+  Connection *raw = new Connection;
+  Connection *alias = raw;
+  if (shared)
+    registerConnection(std::unique_ptr<Connection>(raw));
+  else
+    registerConnection(std::unique_ptr<Connection>(alias));
+}

@@ -417,6 +417,9 @@ void discardCreatedResult(Registry &registry) {
   // CHECK-NOTES: :[[@LINE-2]]:3: note: memory is allocated by 'create' here
 }
 
+// Twin: the created connection is deleted.
+void deleteCreatedResult(Registry &registry) { delete registry.create(); }
+
 // A factory whose loop runs more rounds than the engine unrolls still
 // returns: its summary hands the memory over (leveldb's NewLRUCache).
 struct Shards {

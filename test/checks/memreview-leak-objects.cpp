@@ -383,3 +383,47 @@ void deleteHeapRequestField() {
   delete request->conn;
   delete request;
 }
+
+// ===== Default member initializers =====
+
+// Twin: a constructor whose body allocates runs the default member
+// initializer of 'spare' too; its allocation is stored in the member, not
+// discarded (memreview-owning-member judges whether the class releases it).
+struct Slots {
+  Slots() { first = new int(1); }
+  ~Slots() {
+    delete first;
+    delete[] spare;
+  }
+  Slots(const Slots &) = delete;
+  Slots &operator=(const Slots &) = delete;
+  int *first;
+  int *spare = new int[4];
+};
+
+// Parent-child ownership (Qt style): a constructor the engine cannot read
+// that is given the object it may register with ('new Label("x", parent)')
+// may hand the new object to that parent. Silent; a constructor given only
+// values keeps the memory the caller's.
+struct ParentWidget {
+  ParentWidget(ParentWidget *parent);
+  virtual ~ParentWidget();
+};
+struct ChildLabel : ParentWidget {
+  ChildLabel(const char *text, ParentWidget *parent);
+};
+struct ValueOnly {
+  ValueOnly(int n);
+  ~ValueOnly();
+};
+void addChildLabel(ParentWidget *parent) {
+  ChildLabel *label = new ChildLabel("name", parent);
+  (void)label;
+  new ChildLabel("anonymous", parent);
+}
+void leakValueOnly() {
+  ValueOnly *value = new ValueOnly(3);
+  (void)value;
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: memory allocated with 'new' is leaked: 'value' goes out of scope without releasing it [memreview-leak]
+// CHECK-NOTES: :[[@LINE-4]]:22: note: memory is allocated with 'new' here

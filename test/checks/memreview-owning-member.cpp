@@ -162,10 +162,36 @@ public:
   explicit Image(int size) : pixels(new unsigned char[size]) {}
   ~Image() { delete[] pixels; }
   // CHECK-NOTES: :[[@LINE-1]]:14: warning: 'Image::pixels' is released by the destructor of 'Image' but the compiler-generated copy constructor and copy assignment operator copy the pointer: a copy and its original release the same memory [memreview-owning-member]
-  // CHECK-NOTES: :[[@LINE+3]]:3: note: 'Image::pixels' is declared here
-  // CHECK-NOTES: :[[@LINE-6]]:7: note: define the copy operations of 'Image' (or '= delete' them), or use 'std::unique_ptr' for 'pixels'
+  // CHECK-NOTES: :[[@LINE+4]]:3: note: 'Image::pixels' is declared here
+  // CHECK-NOTES: :[[@LINE-4]]:37: note: 'Image::pixels' receives memory allocated with 'new[]' here, in 'Image::Image'
+  // CHECK-NOTES: :[[@LINE-7]]:7: note: define the copy operations of 'Image' (or '= delete' them), or use 'std::unique_ptr' for 'pixels'
 private:
   unsigned char *pixels;
+};
+
+// Only the copy assignment is left to the compiler.
+// Twin: the copy operations copy the pixels (the Rule of Three).
+class DeepImage {
+public:
+  explicit DeepImage(int size) : pixels(new unsigned char[size]), size(size) {}
+  ~DeepImage() { delete[] pixels; }
+  DeepImage(const DeepImage &other)
+      : pixels(new unsigned char[other.size]), size(other.size) {
+    memcpy(pixels, other.pixels, size);
+  }
+  DeepImage &operator=(const DeepImage &other) {
+    if (this != &other) {
+      unsigned char *copy = new unsigned char[other.size];
+      memcpy(copy, other.pixels, other.size);
+      delete[] pixels;
+      pixels = copy;
+      size = other.size;
+    }
+    return *this;
+  }
+private:
+  unsigned char *pixels;
+  int size;
 };
 
 // Only the copy assignment is left to the compiler.
@@ -174,8 +200,10 @@ public:
   explicit Sprite(int size) : pixels(new unsigned char[size]), size(size) {}
   ~Sprite() { delete[] pixels; }
   // CHECK-NOTES: :[[@LINE-1]]:15: warning: 'Sprite::pixels' is released by the destructor of 'Sprite' but the compiler-generated copy assignment operator copies the pointer: a copy and its original release the same memory [memreview-owning-member]
-  // CHECK-NOTES: :[[@LINE+7]]:3: note: 'Sprite::pixels' is declared here
-  // CHECK-NOTES: :[[@LINE-6]]:7: note: define the copy operations of 'Sprite' (or '= delete' them), or use 'std::unique_ptr' for 'pixels'
+  // CHECK-NOTES: :[[@LINE+9]]:3: note: 'Sprite::pixels' is declared here
+  // CHECK-NOTES: :[[@LINE-4]]:38: note: 'Sprite::pixels' receives memory allocated with 'new[]' here, in 'Sprite::Sprite'
+  // CHECK-NOTES: :[[@LINE+3]]:16: note: 'Sprite::pixels' receives memory allocated with 'new[]' here, in 'Sprite::Sprite'
+  // CHECK-NOTES: :[[@LINE-8]]:7: note: define the copy operations of 'Sprite' (or '= delete' them), or use 'std::unique_ptr' for 'pixels'
   Sprite(const Sprite &other)
       : pixels(new unsigned char[other.size]), size(other.size) {
     memcpy(pixels, other.pixels, size);
@@ -300,4 +328,216 @@ public:
 private:
   char *start = nullptr;
   bool owns = false;
+};
+
+// ===== Default member initializers =====
+
+// The implicit constructor runs the initializer; nothing releases the counter.
+class HitCounter {
+public:
+  int hits() const { return *count; }
+private:
+  int *count = new int(0);
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: 'HitCounter::count' owns memory allocated with 'new' that neither the destructor nor any member function of 'HitCounter' releases: every 'HitCounter' object leaks it [memreview-owning-member]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 'HitCounter::count' is declared here
+  // CHECK-NOTES: :[[@LINE-3]]:16: note: 'HitCounter::count' receives memory allocated with 'new' here, in its default member initializer
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: use 'std::unique_ptr' (or 'std::vector' for an array) for 'count' to release it automatically
+};
+// The implicit constructor is defined here: its summary says that the member
+// owns the memory.
+int readHits() {
+  HitCounter counter;
+  return counter.hits();
+}
+
+// Twin: the destructor releases it, and copies are deleted.
+class SafeHitCounter {
+public:
+  SafeHitCounter() = default;
+  ~SafeHitCounter() { delete count; }
+  SafeHitCounter(const SafeHitCounter &) = delete;
+  SafeHitCounter &operator=(const SafeHitCounter &) = delete;
+  int hits() const { return *count; }
+private:
+  int *count = new int(0);
+};
+
+// A constructor that does not name the member runs its initializer; the
+// destructor forgets it.
+class Packet {
+public:
+  explicit Packet(int kind) : kind(kind) {}
+  ~Packet() { kind = 0; }
+private:
+  int kind;
+  char *payload = new char[64];
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: 'Packet::payload' owns memory allocated with 'new[]' that neither the destructor nor any member function of 'Packet' releases: every 'Packet' object leaks it [memreview-owning-member]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 'Packet::payload' is declared here
+  // CHECK-NOTES: :[[@LINE-3]]:19: note: 'Packet::payload' receives memory allocated with 'new[]' here, in its default member initializer
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: '~Packet' does not release it
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: use 'std::unique_ptr' (or 'std::vector' for an array) for 'payload' to release it automatically
+};
+
+// Twin: the member is a smart pointer.
+class SmartPacket {
+public:
+  explicit SmartPacket(int kind) : kind(kind) {}
+private:
+  int kind;
+  std::unique_ptr<char[]> payload{new char[64]};
+  std::unique_ptr<int> checksum = std::make_unique<int>(0);
+};
+
+// Twin: every constructor initializes the member itself, so the initializer
+// never runs.
+class BorrowedPacket {
+public:
+  explicit BorrowedPacket(char *payload) : payload(payload) {}
+private:
+  char *payload = new char[64];
+};
+
+// Twin: a member function hands the memory out.
+class Mailbox {
+public:
+  char *take() {
+    char *result = letter;
+    letter = nullptr;
+    return result;
+  }
+private:
+  char *letter = strdup("hello");
+};
+
+// Twin: the constructor that runs the initializer hands the memory to code
+// that may keep it.
+void track(int *slot);
+class Tracked {
+public:
+  Tracked() { track(slot); }
+private:
+  int *slot = new int(0);
+};
+
+// The rule of three, with a braced initializer: the destructor releases the
+// member, the compiler's copies copy the pointer.
+class Tile {
+public:
+  Tile() = default;
+  ~Tile() { delete[] pixels; }
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'Tile::pixels' is released by the destructor of 'Tile' but the compiler-generated copy constructor and copy assignment operator copy the pointer: a copy and its original release the same memory [memreview-owning-member]
+  // CHECK-NOTES: :[[@LINE+5]]:3: note: 'Tile::pixels' is declared here
+  // CHECK-NOTES: :[[@LINE+4]]:25: note: 'Tile::pixels' receives memory allocated with 'new[]' here, in its default member initializer
+  // CHECK-NOTES: :[[@LINE-7]]:7: note: define the copy operations of 'Tile' (or '= delete' them), or use 'std::unique_ptr' for 'pixels'
+  int size() const { return 16; }
+private:
+  unsigned char *pixels{new unsigned char[16]};
+};
+
+// Twin: private copy operations.
+class PrivateTile {
+public:
+  PrivateTile() {}
+  ~PrivateTile() { delete[] pixels; }
+private:
+  PrivateTile(const PrivateTile &);
+  PrivateTile &operator=(const PrivateTile &);
+  unsigned char *pixels{new unsigned char[16]};
+};
+
+// Twin: copying disabled by a non-copyable base.
+class BaseTile : NonCopyable {
+public:
+  ~BaseTile() { delete[] pixels; }
+private:
+  unsigned char *pixels = new unsigned char[16];
+};
+
+// Twin: a user-declared move constructor deletes the implicit copies.
+class MovableTile {
+public:
+  MovableTile() = default;
+  MovableTile(MovableTile &&other) : pixels(other.pixels) {
+    other.pixels = nullptr;
+  }
+  ~MovableTile() { delete[] pixels; }
+private:
+  unsigned char *pixels = new unsigned char[16];
+};
+
+// The destructor releases an array initializer with 'delete'.
+class Grid {
+public:
+  Grid() {}
+  ~Grid() { delete cells; }
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'Grid::cells' holds memory allocated with 'new[]' but the destructor releases it with 'delete'; use 'delete[]' [memreview-owning-member]
+  // CHECK-NOTES: :[[@LINE+5]]:16: note: 'Grid::cells' receives memory allocated with 'new[]' here, in its default member initializer
+  Grid(const Grid &) = delete;
+  Grid &operator=(const Grid &) = delete;
+
+private:
+  int *cells = new int[8];
+};
+
+// Twin: the matching deallocator.
+class GoodGrid {
+public:
+  GoodGrid() {}
+  ~GoodGrid() { delete[] cells; }
+  GoodGrid(const GoodGrid &) = delete;
+  GoodGrid &operator=(const GoodGrid &) = delete;
+
+private:
+  int *cells = new int[8];
+};
+
+// A C allocation released with 'delete'.
+class Label {
+public:
+  Label() = default;
+  ~Label() { delete text; }
+  // CHECK-NOTES: :[[@LINE-1]]:14: warning: 'Label::text' holds memory allocated with 'malloc' but the destructor releases it with 'delete'; use 'free' [memreview-owning-member]
+  // CHECK-NOTES: :[[@LINE+5]]:36: note: 'Label::text' receives memory allocated with 'malloc' here, in its default member initializer
+  Label(const Label &) = delete;
+  Label &operator=(const Label &) = delete;
+
+private:
+  char *text = static_cast<char *>(malloc(32));
+};
+
+// Twin: released with 'free'.
+class GoodLabel {
+public:
+  GoodLabel() = default;
+  ~GoodLabel() { free(text); }
+  GoodLabel(const GoodLabel &) = delete;
+  GoodLabel &operator=(const GoodLabel &) = delete;
+
+private:
+  char *text = static_cast<char *>(malloc(32));
+};
+
+// Twin: initializers that do not allocate.
+alignas(int) static char slot[sizeof(int)];
+class Placed {
+public:
+  int *value = new (slot) int(0);
+  int *none = nullptr;
+};
+
+// Twin: a constructor that allocates another member and a destructor that
+// releases both (the constructor's body is explored with the initializer).
+class Pair {
+public:
+  Pair() { first = new int(1); }
+  ~Pair() {
+    delete first;
+    delete[] second;
+  }
+  Pair(const Pair &) = delete;
+  Pair &operator=(const Pair &) = delete;
+
+private:
+  int *first;
+  int *second = new int[2];
 };

@@ -109,6 +109,12 @@ void linkParameters(std::shared_ptr<Peer> left, std::shared_ptr<Peer> right) {
   // CHECK-NOTES: :[[@LINE-3]]:3: note: 'right' now owns 'left' through 'Peer::peer'
 }
 
+// Twin: the parameters are linked one way.
+void linkParametersOneWay(std::shared_ptr<Peer> left,
+                          std::shared_ptr<Peer> right) {
+  left->peer = right;
+}
+
 // ===== rings =====
 
 // Closing a singly linked list into a ring.
@@ -144,6 +150,18 @@ void maybeBuildRing(bool circular) {
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'head' and 'tail' own each other through std::shared_ptr, so neither object is ever destroyed; break the cycle before the objects are released, or make one of the links a std::weak_ptr [memreview-shared-ptr-cycle]
     // CHECK-NOTES: :[[@LINE-4]]:3: note: 'head' now owns 'tail' through 'Link::next'
     // CHECK-NOTES: :[[@LINE-3]]:5: note: 'tail' now owns 'head' through 'Link::next'
+}
+
+// Twin: the ring closed on one branch is opened again before the function
+// returns.
+void maybeBuildRingThenOpen(bool circular) {
+  auto head = std::make_shared<Link>();
+  auto tail = std::make_shared<Link>();
+  head->next = tail;
+  if (circular) {
+    tail->next = head;
+    tail->next = nullptr;
+  }
 }
 
 // Twin: the list is built in a loop; which node 'tail' is afterwards is not
@@ -269,6 +287,13 @@ struct Widget : std::enable_shared_from_this<Widget> {
   void linkForward(std::shared_ptr<Widget> next) { link = next; }
 };
 
+// Twin: the widget that 'link' owns only observes '*this'.
+struct WeakWidget : std::enable_shared_from_this<WeakWidget> {
+  std::shared_ptr<WeakWidget> link;
+  std::weak_ptr<WeakWidget> back;
+  void linkBack() { link->back = weak_from_this(); }
+};
+
 // ===== templates =====
 
 // The instantiation is analysed, once per instantiation.
@@ -280,6 +305,12 @@ template <class T> void pairUp(std::shared_ptr<T> a, std::shared_ptr<T> b) {
   // CHECK-NOTES: :[[@LINE-3]]:3: note: 'b' now owns 'a' through 'Peer::peer'
 }
 void usePairUp() { pairUp(std::make_shared<Peer>(), std::make_shared<Peer>()); }
+
+// Twin: an instantiated template that links one way.
+template <class T> void chainUp(std::shared_ptr<T> a, std::shared_ptr<T> b) {
+  a->peer = b;
+}
+void useChainUp() { chainUp(std::make_shared<Peer>(), std::make_shared<Peer>()); }
 
 // Twin: a template that is never instantiated is not analysed.
 template <class T> void pairUpUnused(std::shared_ptr<T> a, std::shared_ptr<T> b) {
@@ -315,5 +346,16 @@ void linkInLoop(int n) {
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'a' and 'b' own each other through std::shared_ptr, so neither object is ever destroyed; break the cycle before the objects are released, or make one of the links a std::weak_ptr [memreview-shared-ptr-cycle]
     // CHECK-NOTES: :[[@LINE-3]]:5: note: 'a' now owns 'b' through 'Peer::peer'
     // CHECK-NOTES: :[[@LINE-3]]:5: note: 'b' now owns 'a' through 'Peer::peer'
+  }
+}
+
+// Twin: each iteration breaks its cycle before the objects are released.
+void linkInLoopThenUnlink(int n) {
+  for (int i = 0; i < n; ++i) {
+    auto a = std::make_shared<Peer>();
+    auto b = std::make_shared<Peer>();
+    a->peer = b;
+    b->peer = a;
+    b->peer = nullptr;
   }
 }

@@ -7,7 +7,8 @@
 
 // ===== classes of project headers =====
 
-// The header's class owns itself both ways; reported in the header.
+// The header's class owns itself both ways; reported in the header. Its twin
+// there, WeakVertex (a weak back link), stays silent.
 // CHECK-NOTES-DAG: graph.h:7:27: warning: 'Vertex::next' and 'Vertex::prev' own each other through std::shared_ptr, so neither object is ever destroyed; make 'Vertex::prev' a std::weak_ptr [memreview-shared-ptr-cycle]
 // CHECK-NOTES-DAG: graph.h:6:27: note: 'Vertex' owns another 'Vertex' through 'Vertex::next'
 // CHECK-NOTES-DAG: graph.h:7:27: note: 'Vertex' owns another 'Vertex' through 'Vertex::prev'
@@ -20,6 +21,11 @@
 struct Scene {
   std::vector<std::shared_ptr<Camera>> cameras;
   // CHECK-NOTES-DAG: :[[@LINE-1]]:40: note: 'Scene' owns 'Camera' through 'Scene::cameras'
+};
+
+// Twin: the header's Lens observes the studio that holds it.
+struct Studio {
+  std::vector<std::shared_ptr<Lens>> lenses;
 };
 
 // ===== classes of system headers =====
@@ -47,6 +53,15 @@ struct Right {
   // CHECK-NOTES-DAG: :[[@LINE-1]]:25: warning: 'Left::right', 'Handle<Right>::target' and 'Right::owner' own each other through std::shared_ptr, so none of the objects is ever destroyed; make 'Right::owner' a std::weak_ptr [memreview-shared-ptr-cycle]
   // CHECK-NOTES-DAG: :[[@LINE-2]]:25: note: 'Right' owns 'Left' through 'Right::owner'
   // CHECK-NOTES-DAG: :[[@LINE-3]]:25: note: make 'Right::owner' a std::weak_ptr: its name says that it points back to a parent, an owner or a previous element
+};
+
+// Twin: the same template, and the class it points to observes its owner.
+struct WeakRight;
+struct WeakLeft {
+  Handle<WeakRight> right;
+};
+struct WeakRight {
+  std::weak_ptr<WeakLeft> owner;
 };
 
 // Instantiated twice: one report at the template's members.

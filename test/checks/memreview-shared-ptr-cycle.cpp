@@ -130,6 +130,15 @@ struct Book {
   // CHECK-NOTES: :[[@LINE-4]]:28: note: make 'Book::library' a std::weak_ptr: 'Library' holds 'Book' in a container, so 'Book::library' points back to its holder
 };
 
+// Twin: each book observes its library.
+struct WeakBook;
+struct WeakLibrary {
+  std::map<int, std::shared_ptr<WeakBook>> books;
+};
+struct WeakBook {
+  std::weak_ptr<WeakLibrary> library;
+};
+
 // A club owns its members in a set; each member owns the club.
 struct ClubMember;
 struct Club {
@@ -141,6 +150,15 @@ struct ClubMember {
   // CHECK-NOTES: :[[@LINE-5]]:41: note: 'Club' owns 'ClubMember' through 'Club::members'
   // CHECK-NOTES: :[[@LINE-3]]:25: note: 'ClubMember' owns 'Club' through 'ClubMember::club'
   // CHECK-NOTES: :[[@LINE-4]]:25: note: make 'ClubMember::club' a std::weak_ptr: 'Club' holds 'ClubMember' in a container, so 'ClubMember::club' points back to its holder
+};
+
+// Twin: each member observes the club.
+struct WeakClubMember;
+struct WeakClub {
+  std::set<std::shared_ptr<WeakClubMember>> members;
+};
+struct WeakClubMember {
+  std::weak_ptr<WeakClub> club;
 };
 
 // A session owns its current request in an optional; the request owns the
@@ -160,6 +178,15 @@ struct Request {
 
 void Session::start() { current = std::make_shared<Request>(); }
 
+// Twin: the request observes the session that created it.
+struct WeakRequest;
+struct WeakSession {
+  std::optional<std::shared_ptr<WeakRequest>> current;
+};
+struct WeakRequest {
+  std::tuple<int, std::weak_ptr<WeakSession>> origin;
+};
+
 // A pool owns its workers in an array; a worker owns the pool through a base.
 struct Pool;
 struct PoolMember {
@@ -174,6 +201,18 @@ struct Pool {
   // CHECK-NOTES: :[[@LINE-2]]:27: note: 'Pool' owns 'Worker' through 'Pool::workers'
   // CHECK-NOTES: :[[@LINE-9]]:25: note: 'Worker' owns 'Pool' through 'PoolMember::pool'
   // CHECK-NOTES: :[[@LINE-10]]:25: note: make 'PoolMember::pool' a std::weak_ptr: 'Pool' holds 'Worker' in a container, so 'PoolMember::pool' points back to its holder
+};
+
+// Twin: the base observes the pool.
+struct WeakPool;
+struct WeakPoolMember {
+  std::weak_ptr<WeakPool> pool;
+};
+struct WeakWorker : WeakPoolMember {
+  int id = 0;
+};
+struct WeakPool {
+  std::shared_ptr<WeakWorker> workers[4];
 };
 
 // A panel owns its widgets through their base class; a label owns the
@@ -192,6 +231,17 @@ struct Label : Component {
   // CHECK-NOTES: :[[@LINE-4]]:30: note: make 'Label::parent' a std::weak_ptr: its name says that it points back to a parent, an owner or a previous element
 };
 
+// Twin: the label observes the component it belongs to.
+struct WeakComponent {
+  virtual ~WeakComponent() = default;
+};
+struct WeakPanel : WeakComponent {
+  std::vector<std::shared_ptr<WeakComponent>> widgets;
+};
+struct WeakLabel : WeakComponent {
+  std::weak_ptr<WeakComponent> parent;
+};
+
 // A database owns its implementation uniquely; the implementation owns the
 // database.
 struct DatabaseImpl;
@@ -205,6 +255,16 @@ struct DatabaseImpl {
   // CHECK-NOTES: :[[@LINE-6]]:33: note: 'Database' owns 'DatabaseImpl' through 'Database::impl'
   // CHECK-NOTES: :[[@LINE-3]]:29: note: 'DatabaseImpl' owns 'Database' through 'DatabaseImpl::owner'
   // CHECK-NOTES: :[[@LINE-4]]:29: note: make 'DatabaseImpl::owner' a std::weak_ptr: its name says that it points back to a parent, an owner or a previous element
+};
+
+// Twin: the implementation observes the database.
+struct WeakDatabaseImpl;
+struct WeakDatabase {
+  std::unique_ptr<WeakDatabaseImpl> impl;
+  WeakDatabase();
+};
+struct WeakDatabaseImpl {
+  std::weak_ptr<WeakDatabase> owner;
 };
 
 // A ledger owns its accounts through a handle class; each account owns its
@@ -223,6 +283,18 @@ struct Account {
   // CHECK-NOTES: :[[@LINE-9]]:28: note: 'AccountRef' owns 'Account' through 'AccountRef::account'
   // CHECK-NOTES: :[[@LINE-4]]:27: note: 'Account' owns 'Ledger' through 'Account::ledger'
   // CHECK-NOTES: :[[@LINE-5]]:27: note: make 'Account::ledger' a std::weak_ptr: nothing tells which way ownership goes, so the member declared last is chosen
+};
+
+// Twin: each account observes its ledger.
+struct WeakAccount;
+struct WeakAccountRef {
+  std::shared_ptr<WeakAccount> account;
+};
+struct WeakLedger {
+  std::vector<WeakAccountRef> accounts;
+};
+struct WeakAccount {
+  std::weak_ptr<WeakLedger> ledger;
 };
 
 // ===== three classes =====
@@ -246,6 +318,20 @@ struct Wheel {
   // CHECK-NOTES: :[[@LINE-4]]:27: note: 'Wheel' owns 'Engine' through 'Wheel::drive'
   // CHECK-NOTES: :[[@LINE-5]]:27: note: make 'Wheel::drive' a std::weak_ptr: nothing tells which way ownership goes, so the member declared last is chosen
   // CHECK-NOTES: :[[@LINE-9]]:27: note: make 'Gearbox::engine' a std::weak_ptr: nothing tells which way ownership goes, so the member declared last is chosen
+};
+
+// Twin: both links back to the engine are weak.
+struct WeakGearbox;
+struct WeakWheel;
+struct WeakEngine {
+  std::shared_ptr<WeakGearbox> gearbox;
+};
+struct WeakGearbox {
+  std::shared_ptr<WeakWheel> wheel;
+  std::weak_ptr<WeakEngine> engine;
+};
+struct WeakWheel {
+  std::weak_ptr<WeakEngine> drive;
 };
 
 // Sender -> Channel -> Receiver -> Sender: a ring of three classes.
@@ -294,6 +380,15 @@ struct ChatServer {
   // CHECK-NOTES: :[[@LINE-2]]:48: note: 'ChatServer' owns 'ChatConnection' through 'ChatServer::connections'
   // CHECK-NOTES: :[[@LINE-7]]:31: note: 'ChatConnection' owns 'ChatServer' through 'ChatConnection::server'
   // CHECK-NOTES: :[[@LINE-8]]:31: note: make 'ChatConnection::server' a std::weak_ptr: 'ChatServer' holds 'ChatConnection' in a container, so 'ChatConnection::server' points back to its holder
+};
+
+// Twin: the connection observes its server; nothing has to be closed.
+struct WeakChatServer;
+struct WeakChatConnection {
+  std::weak_ptr<WeakChatServer> server;
+};
+struct WeakChatServer {
+  std::vector<std::shared_ptr<WeakChatConnection>> connections;
 };
 
 // FN: the link up is not named like a back pointer, so these folders are

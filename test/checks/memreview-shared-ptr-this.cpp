@@ -10,6 +10,12 @@ struct Widget {
   // CHECK-NOTES: :[[@LINE-3]]:8: note: derive 'Widget' from 'std::enable_shared_from_this<Widget>' to be able to call 'shared_from_this()'
 };
 
+// Twin: the class derives from enable_shared_from_this and shares the
+// existing ownership.
+struct SharedWidget : std::enable_shared_from_this<SharedWidget> {
+  std::shared_ptr<SharedWidget> self() { return shared_from_this(); }
+};
+
 // ===== with enable_shared_from_this: fix-it =====
 
 struct Session : std::enable_shared_from_this<Session> {
@@ -36,6 +42,21 @@ struct Registered : std::enable_shared_from_this<Registered> {
   // CHECK-NOTES: :[[@LINE-2]]:3: note: 'shared_from_this()' cannot be used in a constructor either; create the 'std::shared_ptr' in a factory function after construction
 };
 
+// Twin: a factory function creates the owner after construction, then the
+// object may share it.
+struct Enrolled : std::enable_shared_from_this<Enrolled> {
+  static std::shared_ptr<Enrolled> create() {
+    std::shared_ptr<Enrolled> created(new Enrolled);
+    created->enroll();
+    return created;
+  }
+  void enroll() { registry = shared_from_this(); }
+  std::weak_ptr<Enrolled> registry;
+
+private:
+  Enrolled() = default;
+};
+
 // ===== silent: a custom (here no-op) deleter makes a non-owning pointer =====
 
 struct Borrowed {
@@ -59,19 +80,29 @@ struct Channel : std::enable_shared_from_this<Channel> {
   // CHECK-NOTES: :[[@LINE-4]]:8: note: 'Channel' derives from 'std::enable_shared_from_this<Channel>', so 'shared_from_this()' returns a pointer that shares the existing ownership
   // CHECK-FIXES: std::shared_ptr<Channel> braced() { return shared_from_this(); }
 
+  // Twin: a braced copy of the shared ownership.
+  std::shared_ptr<Channel> bracedGood() {
+    return std::shared_ptr<Channel>{shared_from_this()};
+  }
+
   // A cast of 'this' inside the temporary.
   std::shared_ptr<Channel> cast() {
     return std::shared_ptr<Channel>(static_cast<Channel *>(this));
     // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'std::shared_ptr' adopts 'this'{{.*}} [memreview-shared-ptr-this]
-    // CHECK-NOTES: :[[@LINE-11]]:8: note: 'Channel' derives from
+    // CHECK-NOTES: :[[@LINE-16]]:8: note: 'Channel' derives from
     // CHECK-FIXES: {{^}}    return shared_from_this();{{$}}
+  }
+
+  // Twin: the cast applies to the shared ownership.
+  std::shared_ptr<Channel> castGood() {
+    return std::static_pointer_cast<Channel>(shared_from_this());
   }
 
   // A named variable: reported, but the fix is left to the reader.
   std::shared_ptr<Channel> named() {
     std::shared_ptr<Channel> self(this);
     // CHECK-NOTES: :[[@LINE-1]]:30: warning: 'std::shared_ptr' adopts 'this'{{.*}} [memreview-shared-ptr-this]
-    // CHECK-NOTES: :[[@LINE-19]]:8: note: 'Channel' derives from
+    // CHECK-NOTES: :[[@LINE-29]]:8: note: 'Channel' derives from
     // CHECK-FIXES: {{^}}    std::shared_ptr<Channel> self(this);{{$}}
     return self;
   }
@@ -85,7 +116,7 @@ struct Channel : std::enable_shared_from_this<Channel> {
   // 'reset(this)' through a pointer to the shared_ptr.
   void publish(std::shared_ptr<Channel> *slot) { slot->reset(this); }
   // CHECK-NOTES: :[[@LINE-1]]:50: warning: 'reset' adopts 'this'{{.*}} [memreview-shared-ptr-this]
-  // CHECK-NOTES: :[[@LINE-33]]:8: note: 'Channel' derives from
+  // CHECK-NOTES: :[[@LINE-43]]:8: note: 'Channel' derives from
 
   // Twin: assign the shared ownership through the pointer.
   void publishGood(std::shared_ptr<Channel> *slot) { *slot = shared_from_this(); }
@@ -94,7 +125,7 @@ struct Channel : std::enable_shared_from_this<Channel> {
   void post() {
     auto task = [this] { return std::shared_ptr<Channel>(this); };
     // CHECK-NOTES: :[[@LINE-1]]:33: warning: 'std::shared_ptr' adopts 'this'{{.*}} [memreview-shared-ptr-this]
-    // CHECK-NOTES: :[[@LINE-42]]:8: note: 'Channel' derives from
+    // CHECK-NOTES: :[[@LINE-52]]:8: note: 'Channel' derives from
     // CHECK-FIXES: {{^}}    auto task = [this] { return shared_from_this(); };{{$}}
     task();
   }
@@ -138,6 +169,9 @@ struct TcpEndpoint : Endpoint {
   // CHECK-NOTES: :[[@LINE-11]]:8: note: 'TcpEndpoint' derives from 'std::enable_shared_from_this<Endpoint>', so
   // CHECK-FIXES: {{^}}  std::shared_ptr<Endpoint> asEndpoint() { return shared_from_this(); }{{$}}
 
+  // Twin: the base's shared_from_this as it is.
+  std::shared_ptr<Endpoint> asEndpointGood() { return shared_from_this(); }
+
   // Twin: the base's shared_from_this, converted.
   std::shared_ptr<TcpEndpoint> selfGood() {
     return std::static_pointer_cast<TcpEndpoint>(shared_from_this());
@@ -165,6 +199,14 @@ struct Subscription : std::enable_shared_from_this<Subscription> {
   // CHECK-NOTES: :[[@LINE-1]]:21: warning: 'std::shared_ptr' adopts 'this'{{.*}} [memreview-shared-ptr-this]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: 'shared_from_this()' cannot be used in a destructor either; the last owner is already destroying the object
   // CHECK-FIXES: {{^}}  ~Subscription() { std::shared_ptr<Subscription>(this).reset(); }{{$}}
+};
+
+// Twin: the destructor only uses 'this' as a plain pointer; the last owner is
+// already destroying the object.
+struct Listener;
+void unsubscribe(Listener *listener);
+struct Listener : std::enable_shared_from_this<Listener> {
+  ~Listener() { unsubscribe(this); }
 };
 
 // ===== silent: other smart pointers and copies of '*this' =====

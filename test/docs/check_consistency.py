@@ -65,7 +65,7 @@ def catalog(root):
     entries = {}
     for m in re.finditer(r'\{\s*"(memreview-[^"]+)"\s*,\s*"([^"]*)"\s*,\s*"[^"]*"'
                          r'\s*,\s*"[^"]*"\s*,((?:\s*"(?:[^"\\]|\\.)*")+)'
-                         r'\s*(?:,\s*(?:true|false)\s*)?\}',
+                         r'\s*(?:,\s*(?:true|false)\s*){0,2}\}',
                          text):
         entries[m.group(1)] = (m.group(2), c_string_literals(m.group(3)))
     return entries

@@ -12,3 +12,16 @@ struct Scene;
 struct Camera {
   std::shared_ptr<Scene> owner;
 };
+
+// Twin: the back link is weak.
+struct WeakVertex {
+  std::shared_ptr<WeakVertex> next;
+  std::weak_ptr<WeakVertex> prev;
+};
+
+// Twin of Camera: declared here, completed by the including file; the lens
+// observes its owner.
+struct Studio;
+struct Lens {
+  std::weak_ptr<Studio> owner;
+};
