@@ -548,6 +548,7 @@ void Explorer::evalConstruct(const CXXConstructExpr *Construct,
   if (isContainer(Construct->getType()) && Args.size() == 1 &&
       isContainer(ArgExprs[0]->getType()) && Args[0].isLoc() &&
       Ctor->isCopyOrMoveConstructor()) {
+    handOut(S, Args[0].Id, Target);
     copyRecord(S, Args[0].Id, Target);
     if (Ctor->isMoveConstructor()) {
       for (const auto &[R, O] : elementsOf(S, Args[0].Id))
@@ -983,6 +984,16 @@ void Explorer::applySummary(const FunctionSummary &Summary,
           Container = fieldRegion(Container, Field);
         releaseElements(T, Container, Family::New, "delete", Site,
                         describePath(Path, ArgExprs, This, Site));
+      }
+    // One that lets them go where the caller cannot follow them.
+    for (const auto &[Path, Field] : Case.ElementEscapes)
+      if (std::optional<SVal> Loc = resolvePath(T, Path, Args, This);
+          Loc && !Loc->UnknownOffset) {
+        RegionId Container = elementRegion(Loc->Id, Loc->Num, false);
+        if (Field)
+          Container = fieldRegion(Container, Field);
+        escapeElements(T, Container);
+        handOut(T, Container, 0);
       }
     for (const AccessPath &Path : Case.Escapes)
       if (std::optional<SVal> Loc = resolvePath(T, Path, Args, This)) {

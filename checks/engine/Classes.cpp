@@ -690,6 +690,13 @@ void analyseContainerMembers(ASTContext &Context, SummaryProvider &Summaries,
         for (const auto &[Path, Field] : Case.ElementReleases)
           if (Path.Param == -1 && Path.Fields.empty() && Field)
             Released.insert(Field);
+        // A member function that lets the elements go (moves or swaps the
+        // container away, returns it for change): whoever gets them may
+        // release them. A const getter only shows them.
+        if (!M->isConst())
+          for (const auto &[Path, Field] : Case.ElementEscapes)
+            if (Path.Param == -1 && Path.Fields.empty() && Field)
+              Released.insert(Field);
         for (const AccessPath &P : Case.Escapes)
           if (P.Param == -1)
             Unknown = true;

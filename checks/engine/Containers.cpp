@@ -80,8 +80,29 @@ RegionId Explorer::namedSlotRegion(RegionId Container, const Expr *Named,
   return intern(R);
 }
 
-/// Distinguishes the exactness marker from every element slot.
+/// Distinguish the markers from every element slot.
 static const char ExactTag = 0;
+static const char HandedOutTag = 0;
+
+bool Explorer::isHandedOutMarker(RegionId R) const {
+  return Regions[R].Kind == Region::Slot && Regions[R].Ptr == &HandedOutTag;
+}
+
+void Explorer::handOut(State &S, RegionId From, RegionId To) {
+  RegionId Base = RegionBase[From];
+  if (To && RegionBase[To] == Base)
+    return;
+  const Region &Info = Regions[Base];
+  if (Info.Kind != Region::Object || !ObjectTable[Info.Obj].Origin)
+    return;
+  // What this function knows of the elements goes with them; the caller,
+  // which may know more, learns it from the summary.
+  escapeElements(S, From);
+  Region Marker{Region::Slot};
+  Marker.Parent = From;
+  Marker.Ptr = &HandedOutTag;
+  S.bind(intern(Marker), SVal::integer(1));
+}
 
 RegionId Explorer::exactRegion(RegionId Container) {
   Region R{Region::Slot};
@@ -224,6 +245,8 @@ void Explorer::releaseElements(State &S, RegionId Container, Family Fam,
 
 void Explorer::swapContainers(State &S, RegionId A, RegionId B,
                               const Expr *Site) {
+  handOut(S, A, B);
+  handOut(S, B, A);
   auto Mine = elementsOf(S, A), Theirs = elementsOf(S, B);
   // Where the elements went, for the notes of a later finding.
   auto Moved = [&](ObjId O, RegionId To) {
@@ -342,6 +365,7 @@ bool Explorer::copyElementsFromRange(State &S, RegionId Container,
   RegionId Source = elementRegion(Where.Id, Where.Num, false);
   if (Source == Container)
     return true;
+  handOut(S, Source, Container);
   for (const auto &[R, O] : elementsOf(S, Source))
     S.bind(slotRegion(Container, O), SVal::loc(objectRegion(O)));
   return true;
@@ -650,6 +674,7 @@ bool Explorer::containerCall(const FunctionDecl &Method, const Expr *Call,
                  Name);
     setExact(S, Container, false);
     if (From) {
+      handOut(S, *From, Container);
       copyRecord(S, *From, Container);
       if (ArgExprs[0]->isXValue()) {
         for (const auto &[R, O] : elementsOf(S, *From))

@@ -1466,6 +1466,21 @@ void Explorer::recordSummaryCase(const State &S) {
     if (R != RegionBase[R]) {
       const Region &Info = Regions[R];
       if (Info.Kind == Region::Slot) {
+        // A container reached from a parameter whose elements went where
+        // the caller cannot follow them.
+        if (isHandedOutMarker(R)) {
+          const Region &ContainerInfo = Regions[Info.Parent];
+          if (Info.Parent == RegionBase[R])
+            Case.ElementEscapes.push_back({*ObjectTable[Base.Obj].Origin, nullptr});
+          else if (ContainerInfo.Kind == Region::Field &&
+                   ContainerInfo.Parent == RegionBase[R])
+            Case.ElementEscapes.push_back(
+                {*ObjectTable[Base.Obj].Origin,
+                 static_cast<const FieldDecl *>(ContainerInfo.Ptr)});
+          else
+            Case.Escapes.push_back(*ObjectTable[Base.Obj].Origin);
+          continue;
+        }
         // An element of a container reached from a parameter: what the
         // caller gave goes into memory the caller does not own.
         std::optional<ObjId> O = objectOf(V);

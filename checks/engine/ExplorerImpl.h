@@ -290,6 +290,12 @@ private:
                    SourceRange Where, llvm::StringRef Name);
   /// The elements of \p Container are no longer followed.
   void escapeElements(State &S, RegionId Container);
+  /// The elements of \p From (a container of the caller's, reached from a
+  /// parameter or 'this') go where the caller cannot follow them: copied or
+  /// moved into \p To (0: returned), or swapped away. Recorded under
+  /// \p From for the summary.
+  void handOut(State &S, RegionId From, RegionId To);
+  bool isHandedOutMarker(RegionId R) const;
   void releaseElements(State &S, RegionId Container, Family Fam,
                        llvm::StringRef Deallocator, const Stmt *Site,
                        llvm::StringRef Name);

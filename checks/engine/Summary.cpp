@@ -65,6 +65,9 @@ void dumpSummary(const FunctionSummary &Summary, llvm::raw_ostream &OS) {
     for (const auto &[P, F] : C.ElementReleases)
       OS << "    releases the elements of " << P.str()
          << (F ? "." + F->getNameAsString() : std::string()) << "\n";
+    for (const auto &[P, F] : C.ElementEscapes)
+      OS << "    lets the elements of " << P.str()
+         << (F ? "." + F->getNameAsString() : std::string()) << " escape\n";
   }
 }
 

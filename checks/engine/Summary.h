@@ -113,6 +113,11 @@ struct SummaryCase {
   /// Containers (same addressing) whose elements the function all released.
   llvm::SmallVector<std::pair<AccessPath, const FieldDecl *>, 1>
       ElementReleases;
+  /// Containers (same addressing) whose elements the function let go where
+  /// the caller cannot follow them: returned, copied or moved into another
+  /// container, swapped away. The caller stops following those elements.
+  llvm::SmallVector<std::pair<AccessPath, const FieldDecl *>, 1>
+      ElementEscapes;
   /// These paths leave the function by an exception.
   bool Throws = false;
 
@@ -120,7 +125,8 @@ struct SummaryCase {
     return Releases == O.Releases && Derefs == O.Derefs &&
            Escapes == O.Escapes && Stores == O.Stores && Return == O.Return &&
            Throws == O.Throws && ElementStores == O.ElementStores &&
-           ElementReleases == O.ElementReleases;
+           ElementReleases == O.ElementReleases &&
+           ElementEscapes == O.ElementEscapes;
   }
 };
 

@@ -197,6 +197,10 @@ private:
          [&](const std::pair<AccessPath, const FieldDecl *> &E) -> json::Value {
            return json::Array{path(E.first), field(E.second)};
          });
+    List("eesc", C.ElementEscapes,
+         [&](const std::pair<AccessPath, const FieldDecl *> &E) -> json::Value {
+           return json::Array{path(E.first), field(E.second)};
+         });
     if (C.Return.Kind != ValueDesc::Unknown)
       O["ret"] = value(C.Return);
     if (C.Throws)
@@ -462,6 +466,14 @@ private:
         C.Conditions.push_back(
             {static_cast<int>(*Param), RangeSet::fromIntervals(I)});
       }
+    // A container: its path, and the member of the object there (or null).
+    auto Container = [&](const json::Value &Item,
+                         std::pair<AccessPath, const FieldDecl *> &E) {
+      const json::Array *A = Item.getAsArray();
+      QualType Reached;
+      return A && A->size() == 2 && path((*A)[0], E.first, Reached) &&
+             field((*A)[1], Reached, E.second);
+    };
     bool OK =
         list(*O, "rel", C.Releases,
              [&](const json::Value &Item, ReleaseEffect &R) {
@@ -493,14 +505,8 @@ private:
              [&](const json::Value &Item, StoreEffect &S) {
                return store(Item, S);
              }) &&
-        list(*O, "erel", C.ElementReleases,
-             [&](const json::Value &Item,
-                 std::pair<AccessPath, const FieldDecl *> &E) {
-               const json::Array *A = Item.getAsArray();
-               QualType Reached;
-               return A && A->size() == 2 && path((*A)[0], E.first, Reached) &&
-                      field((*A)[1], Reached, E.second);
-             }) &&
+        list(*O, "erel", C.ElementReleases, Container) &&
+        list(*O, "eesc", C.ElementEscapes, Container) &&
         value(O->get("ret"), C.Return);
     if (!OK)
       return std::nullopt;

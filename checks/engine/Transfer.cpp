@@ -1417,6 +1417,14 @@ bool Explorer::evalStmt(const Stmt *St, State &S, States &Extra) {
     const auto *Return = cast<ReturnStmt>(St);
     if (const Expr *Value = Return->getRetValue()) {
       SVal V = valueOf(S, Value);
+      // A reference or pointer to a container of the caller's: its
+      // elements are the caller's to dispose of.
+      QualType Returned = Function.getReturnType();
+      if ((Returned->isReferenceType() || Returned->isPointerType()) &&
+          V.isLoc() && !V.UnknownOffset &&
+          (isContainer(Returned->getPointeeType()) ||
+           isUserContainer(Returned->getPointeeType())))
+        handOut(S, elementRegion(V.Id, V.Num, false), 0);
       if (Value->getType()->isRecordType() && V.isLoc()) {
         // The returned object outlives the function's variables.
         RegionId Out = tempRegion(Value);

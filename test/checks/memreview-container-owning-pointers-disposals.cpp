@@ -244,3 +244,40 @@ void onlyElementPopped() {
     orders.pop_back();
   }
 }
+
+// ===== Member containers handed out =====
+
+// A const getter only shows the elements: the class still owns them.
+class Scene {
+public:
+  void add() { nodes.push_back(new Order); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'Scene::nodes' receives memory allocated with 'new' in 'Scene::add' that neither the destructor nor any member function of 'Scene' releases: the container's elements leak with every 'Scene' object [memreview-container-owning-pointers]
+  const std::vector<Order *> &all() const { return nodes; }
+
+private:
+  std::vector<Order *> nodes;
+};
+
+// Twins: the destructor swaps the elements out and deletes them; a member
+// function moves them out to the caller.
+class SwappingScene {
+public:
+  ~SwappingScene() {
+    std::vector<Order *> old;
+    old.swap(nodes);
+    for (Order *order : old)
+      delete order;
+  }
+  void add() { nodes.push_back(new Order); }
+
+private:
+  std::vector<Order *> nodes;
+};
+class TakingScene {
+public:
+  void add() { nodes.push_back(new Order); }
+  std::vector<Order *> take() { return std::move(nodes); }
+
+private:
+  std::vector<Order *> nodes;
+};

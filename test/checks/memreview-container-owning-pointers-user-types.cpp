@@ -118,3 +118,52 @@ public:
 private:
   Bag<Order *> bag;
 };
+
+// ===== Elements handed out by the container type =====
+
+template <class T> class Shelf {
+public:
+  void push_back(T item) { items.push_back(item); }
+  std::vector<T> take() { return std::move(items); }
+  std::vector<T> &all() { return items; }
+  void moveInto(std::vector<T> &out) { out.swap(items); }
+  void clear() {
+    std::vector<T> old;
+    old.swap(items);
+    for (T item : old)
+      delete item;
+  }
+  unsigned size() const { return items.size(); }
+
+private:
+  std::vector<T> items;
+};
+
+// Twins: the elements are taken out, reached through a reference, swapped
+// out and deleted there, or deleted after a swap inside the class.
+void shelfTaken() {
+  Shelf<Order *> shelf;
+  shelf.push_back(new Order);
+  std::vector<Order *> taken = shelf.take();
+  for (Order *order : taken)
+    delete order;
+}
+void shelfReached() {
+  Shelf<Order *> shelf;
+  shelf.push_back(new Order);
+  for (Order *order : shelf.all())
+    delete order;
+}
+void shelfMoved() {
+  Shelf<Order *> shelf;
+  shelf.push_back(new Order);
+  std::vector<Order *> out;
+  shelf.moveInto(out);
+  for (Order *order : out)
+    delete order;
+}
+void shelfCleared() {
+  Shelf<Order *> shelf;
+  shelf.push_back(new Order);
+  shelf.clear();
+}
