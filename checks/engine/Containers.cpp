@@ -611,7 +611,7 @@ bool Explorer::containerCall(const FunctionDecl &Method, const Expr *Call,
     ContainerOp Op = classifyMethod(Method);
     // 's.erase(p)', 'm.erase(key)', 'l.remove(p)': the element with that
     // key or value goes, if there is one.
-    bool ByKey = Op == ContainerOp::Remove ||
+    bool ByKey = (Op == ContainerOp::Remove && Args.size() == 1) ||
                  (Op == ContainerOp::Erase && isAssociative(Class) &&
                   Args.size() == 1 && !IsIterator(ArgExprs[0]));
     if (ByKey) {
@@ -855,7 +855,7 @@ void Explorer::algorithmCall(const FunctionDecl &Callee, const CallExpr &Call,
     return;
   Partial |= FirstIsEnd;
   const FunctionDecl *Callable = calledFunction(ArgExprs.back(), Context);
-  if (!Callable)
+  if (!Callable || Callable->getNumParams() == 0)
     return;
   SVal Where = valueOf(S, Visited);
   if (!Where.isLoc() || Where.UnknownOffset)
