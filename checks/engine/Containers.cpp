@@ -80,9 +80,9 @@ RegionId Explorer::namedSlotRegion(RegionId Container, const Expr *Named,
   return intern(R);
 }
 
-/// Distinguish the markers from every element slot.
-static const char ExactTag = 0;
-static const char HandedOutTag = 0;
+/// Distinguish the markers from every element slot (by their addresses).
+static const char ExactTag = 1;
+static const char HandedOutTag = 2;
 
 bool Explorer::isHandedOutMarker(RegionId R) const {
   return Regions[R].Kind == Region::Slot && Regions[R].Ptr == &HandedOutTag;

@@ -307,7 +307,8 @@ private:
   /// NonOwningContainers option or the 'memreview::non_owning' annotation).
   bool isNonOwning(RegionId Container) const;
   /// The note that suggests an owning element type for the container
-  /// \p Container (declared by \p Decl, if known).
+  /// \p Container, which dropped \p Element: at the declaration of the
+  /// container (a variable, member or parameter), else at \p Fallback.
   PathStep ownershipSuggestion(RegionId Container, SourceRange Fallback,
                                ObjId Element) const;
   /// A member function of a standard container; false when not modelled.
