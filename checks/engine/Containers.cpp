@@ -1,12 +1,16 @@
 //===--- Containers.cpp - standard containers of owning raw pointers ------===//
 //
 // Part of memreview. A standard container that receives memory the function
-// owns ('orders.push_back(new Order)') holds it in a slot: the memory stays
-// reachable while the container lives. When the container drops its elements
-// (it goes out of scope or is destroyed, cleared, assigned over, or loses an
-// element) what is not released elsewhere is lost: a
+// owns ('orders.push_back(new Order)', 'counts[new Key] = 1') holds it in a
+// slot: the memory stays reachable while the container lives. When the
+// container drops its elements (it goes out of scope or is destroyed,
+// cleared, resized to zero, assigned over, or loses an element the engine
+// can name) what is not released elsewhere is lost: a
 // memreview-container-owning-pointers finding. Loops that delete every
-// element, and functions of the translation unit that do, release the slots.
+// element, std::for_each with a deleting callable, and functions of the
+// translation unit that do, release the slots. A container type of the
+// program holds what its member functions' summaries put into the standard
+// containers inside it. Containers declared non-owning hold nothing.
 //
 //===----------------------------------------------------------------------===//
 
