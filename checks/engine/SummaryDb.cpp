@@ -641,7 +641,20 @@ llvm::json::Value withoutThisEffects(const llvm::json::Value &Summary) {
     if (const json::Object *Ret = Case->getObject("ret");
         Ret && Ret->getString("k") == "obj" && fromThis(Ret->get("path")))
       Case->erase("ret");
+    // What is left empty says nothing (a summary without stores has no
+    // "st" at all).
+    for (llvm::StringRef Key : {"st", "est", "rel", "erel", "deref"})
+      if (const json::Array *List = Case->getArray(Key); List && List->empty())
+        Case->erase(Key);
   }
+  // Cases that differed only in what they did to the object itself are one
+  // case for the caller.
+  sortByText(*Cases);
+  json::Array Unique;
+  for (json::Value &C : *Cases)
+    if (Unique.empty() || print(Unique.back()) != print(C))
+      Unique.push_back(std::move(C));
+  *Cases = std::move(Unique);
   return Out;
 }
 
