@@ -312,14 +312,24 @@ private:
 
 } // namespace
 
-std::vector<UnitResult> analyseProgram(const CompileSetup &Setup,
-                                       const RunOptions &Options,
-                                       const CrossTuSettings &Settings,
-                                       CrossTuStats &Stats) {
+llvm::Expected<std::vector<UnitResult>>
+analyseProgram(const CompileSetup &Setup, const RunOptions &Options,
+               const CrossTuSettings &Settings, CrossTuStats &Stats) {
   std::shared_ptr<SummaryDatabase> DB =
       sharedSummaryDatabase(Settings.Directory);
   std::string Message;
   SummaryDatabase::OpenStatus Status = DB->open(/*Create=*/true, Message);
+  // A folder that memreview did not make is never touched; one named on
+  // purpose is a mistake to point out before anything runs.
+  if (Status == SummaryDatabase::OpenStatus::Foreign && Settings.Explicit)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "--summary-db: " + Message +
+            "; memreview neither uses nor changes it: give it a directory of "
+            "its own");
+  if (Status == SummaryDatabase::OpenStatus::Foreign)
+    Message += "; memreview neither uses nor changes it, and analyses each "
+               "file on its own";
   if (!Message.empty())
     Stats.Warnings.push_back(Message);
   if (Status != SummaryDatabase::OpenStatus::Ready) {
@@ -327,6 +337,7 @@ std::vector<UnitResult> analyseProgram(const CompileSetup &Setup,
     overrideSummaryDatabase(std::string());
     return analyseAll(Setup, Options);
   }
+  Stats.Used = true;
   DB->setWarnAboutStaleEntries(false);
   overrideSummaryDatabase(Settings.Directory);
   setRecordUnits(true);

@@ -20,6 +20,9 @@ namespace memreview {
 struct CrossTuSettings {
   /// The database directory.
   std::string Directory;
+  /// The directory was named (--summary-db): one that is not a memreview
+  /// database is an error rather than a reason to go without it.
+  bool Explicit = false;
   /// Rounds before the analysis gives up on units whose facts keep
   /// changing (recursion across files): they are analysed without the
   /// database.
@@ -27,6 +30,8 @@ struct CrossTuSettings {
 };
 
 struct CrossTuStats {
+  /// Whether the run used the database (else a warning says why).
+  bool Used = false;
   /// Units of the program (the compile database's files and the files
   /// asked for).
   unsigned Units = 0;
@@ -45,11 +50,11 @@ struct CrossTuStats {
 
 /// Analyses Setup.Files (for findings) and every other unit of the compile
 /// database that needs it (for summaries), with the database of
-/// \p Settings. Results come back in the order of Setup.Files.
-std::vector<UnitResult> analyseProgram(const CompileSetup &Setup,
-                                       const RunOptions &Options,
-                                       const CrossTuSettings &Settings,
-                                       CrossTuStats &Stats);
+/// \p Settings. Results come back in the order of Setup.Files. The only
+/// error: an explicit directory that is not a memreview database.
+llvm::Expected<std::vector<UnitResult>>
+analyseProgram(const CompileSetup &Setup, const RunOptions &Options,
+               const CrossTuSettings &Settings, CrossTuStats &Stats);
 
 /// A hash of everything in the compile commands of \p File that can change
 /// what the analysis of the unit finds.

@@ -741,16 +741,116 @@ std::string SummaryDatabase::unitPath(llvm::StringRef File) const {
   return std::string(P);
 }
 
+namespace {
+
+/// Whether \p Text is what memreview writes in VERSION: a number and a line
+/// break.
+bool isVersionText(llvm::StringRef Text) {
+  Text.consume_back("\n");
+  return !Text.empty() && Text.size() <= 9 &&
+         llvm::all_of(Text, [](char C) { return llvm::isDigit(C); });
+}
+
+bool isHexName(llvm::StringRef Name, size_t Digits) {
+  return Name.size() == Digits && llvm::all_of(Name, llvm::isHexDigit);
+}
+
+/// A temporary file of writeFileAtomically ("<name>.tmp-XXXXXXXX").
+bool isTemporary(llvm::StringRef Name) { return Name.contains(".tmp-"); }
+
+/// Whether the entries of \p Dir all pass \p Ours; the first that does not
+/// goes into \p Odd.
+template <typename Fn>
+bool everyEntry(llvm::StringRef Dir, Fn Ours, std::string &Odd) {
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    llvm::StringRef Name = llvm::sys::path::filename(It->path());
+    if (!Ours(Name, It->type() == llvm::sys::fs::file_type::directory_file)) {
+      Odd = It->path();
+      return false;
+    }
+  }
+  if (EC && EC != std::errc::no_such_file_or_directory) {
+    Odd = Dir.str() + " (" + EC.message() + ")";
+    return false;
+  }
+  return true;
+}
+
+/// Whether \p Dir holds nothing that memreview would not have put there:
+/// VERSION, functions/, overrides/, units/ and hidden files (a .gitignore)
+/// at the top; with \p Deep, also what those folders hold (the folders a
+/// rebuild deletes).
+bool looksLikeDatabase(llvm::StringRef Dir, bool Deep, std::string &Odd) {
+  auto Top = [](llvm::StringRef Name, bool IsDir) {
+    if (Name.starts_with(".") || Name.starts_with("VERSION.tmp-"))
+      return true;
+    if (Name == "VERSION")
+      return !IsDir;
+    return IsDir && (Name == "functions" || Name == "overrides" ||
+                     Name == "units");
+  };
+  if (!everyEntry(Dir, Top, Odd))
+    return false;
+  if (!Deep)
+    return true;
+  auto Sub = [&](llvm::StringRef Name) {
+    llvm::SmallString<256> P(Dir);
+    llvm::sys::path::append(P, Name);
+    return std::string(P);
+  };
+  return everyEntry(Sub("functions"),
+                    [](llvm::StringRef Name, bool IsDir) {
+                      return IsDir && isHexName(Name, 2);
+                    },
+                    Odd) &&
+         everyEntry(Sub("overrides"),
+                    [](llvm::StringRef Name, bool IsDir) {
+                      return IsDir && isHexName(Name, 16);
+                    },
+                    Odd) &&
+         everyEntry(Sub("units"),
+                    [](llvm::StringRef Name, bool IsDir) {
+                      return !IsDir && (isTemporary(Name) ||
+                                        (Name.consume_back(".json") &&
+                                         isHexName(Name, 32)));
+                    },
+                    Odd);
+}
+
+} // namespace
+
 SummaryDatabase::OpenStatus SummaryDatabase::open(bool Create,
                                                   std::string &Message) {
   llvm::SmallString<256> VersionFile(Directory);
   llvm::sys::path::append(VersionFile, "VERSION");
+  auto Foreign = [&](const std::string &Why) {
+    Message = "summary database '" + Directory +
+              "' is not a memreview summary database (" + Why + ")";
+    return OpenStatus::Foreign;
+  };
+  // Empties a database (of another version, or that lost its VERSION).
+  auto Clear = [&] {
+    for (const char *Sub : {"functions", "overrides", "units"}) {
+      llvm::SmallString<256> P(Directory);
+      llvm::sys::path::append(P, Sub);
+      llvm::sys::fs::remove_directories(P, /*IgnoreErrors=*/true);
+    }
+  };
+  std::string Odd;
   auto Buffer = llvm::MemoryBuffer::getFile(VersionFile, /*IsText=*/true);
   if (Buffer) {
-    llvm::StringRef Text = (*Buffer)->getBuffer().trim();
+    llvm::StringRef Raw = (*Buffer)->getBuffer();
+    llvm::StringRef Text = Raw.trim();
     int64_t Found = 0;
-    if (!Text.getAsInteger(10, Found) && Found == SummaryDbVersion)
+    bool Ours = isVersionText(Raw);
+    if (Ours && !Text.getAsInteger(10, Found) && Found == SummaryDbVersion) {
+      // The driver writes only where nothing but a database lives.
+      if (Create && !looksLikeDatabase(Directory, /*Deep=*/false, Odd))
+        return Foreign("it holds '" + Odd + "'");
       return OpenStatus::Ready;
+    }
     if (!Create) {
       Message = "summary database '" + Directory + "' has format version '" +
                 Text.str() + "', this memreview reads version " +
@@ -758,12 +858,13 @@ SummaryDatabase::OpenStatus SummaryDatabase::open(bool Create,
                 "; it is not used (run the memreview driver to rebuild it)";
       return OpenStatus::WrongVersion;
     }
-    // Another version: start afresh.
-    for (const char *Sub : {"functions", "overrides", "units"}) {
-      llvm::SmallString<256> P(Directory);
-      llvm::sys::path::append(P, Sub);
-      llvm::sys::fs::remove_directories(P, /*IgnoreErrors=*/true);
-    }
+    // Another version: start afresh, if this is a database at all.
+    if (!Ours)
+      return Foreign("its VERSION file holds '" + Text.take_front(40).str() +
+                     "', not a format version");
+    if (!looksLikeDatabase(Directory, /*Deep=*/true, Odd))
+      return Foreign("it holds '" + Odd + "'");
+    Clear();
     Message = "summary database '" + Directory + "' had format version '" +
               Text.str() + "'; rebuilt";
   } else if (!Create) {
@@ -778,6 +879,12 @@ SummaryDatabase::OpenStatus SummaryDatabase::open(bool Create,
              !llvm::sys::fs::is_directory(Directory)) {
     Message = "summary database '" + Directory + "' is not a directory";
     return OpenStatus::Unreadable;
+  } else if (llvm::sys::fs::exists(Directory)) {
+    // A folder without VERSION: empty, or what is left of a database whose
+    // VERSION was lost (its contents are not trusted).
+    if (!looksLikeDatabase(Directory, /*Deep=*/true, Odd))
+      return Foreign("it has no VERSION file and holds '" + Odd + "'");
+    Clear();
   }
   std::string Error;
   if (!writeFileAtomically(VersionFile,

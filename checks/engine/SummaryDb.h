@@ -90,10 +90,12 @@ public:
 
   const std::string &directory() const { return Directory; }
 
-  enum class OpenStatus { Ready, Missing, WrongVersion, Unreadable };
+  enum class OpenStatus { Ready, Missing, WrongVersion, Unreadable, Foreign };
   /// Checks the directory and its version. With \p Create, a missing
   /// directory is created and one of another version is emptied and
-  /// re-initialised. \p Message explains a status other than Ready.
+  /// re-initialised, but only when it is recognisably a memreview database
+  /// (or empty): anything else is Foreign and left alone. \p Message
+  /// explains a status other than Ready.
   OpenStatus open(bool Create, std::string &Message);
 
   /// The entry of \p Usr: its summary (JSON) when the entry exists, is well
