@@ -39,8 +39,9 @@ std::string commandHash(const clang::tooling::CompilationDatabase &Database,
     if (Path.empty() || llvm::sys::fs::status(Path, Status))
       return std::string("unknown");
     return Path + " " + std::to_string(Status.getSize()) + " " +
-           std::to_string(
-               llvm::sys::toTimeT(Status.getLastModificationTime()));
+           std::to_string(Status.getLastModificationTime()
+                              .time_since_epoch()
+                              .count());
   }();
   Text += Binary + "\n";
   for (const clang::tooling::CompileCommand &Command :

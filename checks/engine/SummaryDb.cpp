@@ -10,6 +10,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -687,13 +688,84 @@ bool writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents,
   return true;
 }
 
-std::vector<UnitInput> unitInputs(const SourceManager &SM) {
+namespace {
+
+/// How long before the analysis started an input may have been modified and
+/// still carry a hash: file systems keep times in ticks (a few milliseconds
+/// on Linux, seconds on some network or FAT file systems), and a second edit
+/// in the tick of the first, after the unit read the file, keeps the time.
+constexpr std::chrono::seconds RacyWindow(3);
+
+/// The hash of a file's contents, or of a directory's sorted entry names.
+std::optional<std::string> contentHash(llvm::StringRef Path, bool Directory) {
+  if (!Directory) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!Buffer)
+      return std::nullopt;
+    return hashText((*Buffer)->getBuffer());
+  }
+  std::vector<std::string> Names;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Path, EC), End; It != End && !EC;
+       It.increment(EC))
+    Names.push_back(llvm::sys::path::filename(It->path()).str());
+  if (EC)
+    return std::nullopt;
+  llvm::sort(Names);
+  return hashText(llvm::join(Names, "\n"));
+}
+
+int64_t nanoseconds(llvm::sys::TimePoint<> Time) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             Time.time_since_epoch())
+      .count();
+}
+
+} // namespace
+
+std::optional<UnitInput>
+describeInput(llvm::StringRef Path,
+              std::chrono::system_clock::time_point RacySince,
+              std::optional<llvm::StringRef> Read) {
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Path, Status))
+    return std::nullopt;
+  UnitInput Input;
+  Input.Path = Path.str();
+  Input.Size = Status.getSize();
+  Input.ModTime = nanoseconds(Status.getLastModificationTime());
+  if (Status.getLastModificationTime() >= RacySince - RacyWindow) {
+    bool Directory = Status.type() == llvm::sys::fs::file_type::directory_file;
+    std::optional<std::string> Hash =
+        Read && !Directory ? hashText(*Read) : contentHash(Path, Directory);
+    // A hash that nothing matches: the input counts as changed.
+    Input.Hash = Hash ? *Hash : "-";
+  }
+  return Input;
+}
+
+bool inputUnchanged(const UnitInput &Input) {
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Input.Path, Status) ||
+      Status.getSize() != Input.Size ||
+      nanoseconds(Status.getLastModificationTime()) != Input.ModTime)
+    return false;
+  if (Input.Hash.empty())
+    return true;
+  std::optional<std::string> Hash = contentHash(
+      Input.Path, Status.type() == llvm::sys::fs::file_type::directory_file);
+  return Hash && *Hash == Input.Hash;
+}
+
+std::vector<UnitInput>
+unitInputs(const SourceManager &SM,
+           std::chrono::system_clock::time_point RacySince) {
   std::vector<UnitInput> Inputs;
   llvm::StringSet<> Seen;
   for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
     FileEntryRef FE = It->first;
     const SrcMgr::ContentCache *Cache = It->second;
-    (void)Cache;
     std::string Path(FE.getFileEntry().tryGetRealPathName());
     if (Path.empty() || !Seen.insert(Path).second)
       continue;
@@ -706,11 +778,10 @@ std::vector<UnitInput> unitInputs(const SourceManager &SM) {
     if (FID.isValid() && FID != SM.getMainFileID() &&
         SM.getIncludeLoc(FID).isInvalid())
       continue;
-    llvm::sys::fs::file_status Status;
-    if (llvm::sys::fs::status(Path, Status))
-      continue;
-    Inputs.push_back({Path, Status.getSize(),
-                      llvm::sys::toTimeT(Status.getLastModificationTime())});
+    // The hash, when there is one, is of the text the compiler read.
+    if (std::optional<UnitInput> Input = describeInput(
+            Path, RacySince, Cache ? Cache->getBufferDataIfLoaded() : std::nullopt))
+      Inputs.push_back(std::move(*Input));
   }
   llvm::sort(Inputs, [](const UnitInput &A, const UnitInput &B) {
     return A.Path < B.Path;
@@ -946,12 +1017,17 @@ std::optional<UnitRecord> SummaryDatabase::readManifest(llvm::StringRef File) {
     return Corrupt("missing members");
   for (const json::Value &I : *Inputs) {
     const json::Array *A = I.getAsArray();
-    if (!A || A->size() != 3 || !(*A)[0].getAsString() ||
-        !(*A)[1].getAsInteger() || !(*A)[2].getAsInteger())
+    if (!A || A->size() < 3 || A->size() > 4 || !(*A)[0].getAsString() ||
+        !(*A)[1].getAsInteger() || !(*A)[2].getAsInteger() ||
+        (A->size() == 4 && !(*A)[3].getAsString()))
       return Corrupt("malformed input");
-    R.Inputs.push_back({(*A)[0].getAsString()->str(),
-                        static_cast<uint64_t>(*(*A)[1].getAsInteger()),
-                        *(*A)[2].getAsInteger()});
+    UnitInput Input;
+    Input.Path = (*A)[0].getAsString()->str();
+    Input.Size = static_cast<uint64_t>(*(*A)[1].getAsInteger());
+    Input.ModTime = *(*A)[2].getAsInteger();
+    if (A->size() == 4)
+      Input.Hash = (*A)[3].getAsString()->str();
+    R.Inputs.push_back(std::move(Input));
   }
   for (const json::Value &F : *Functions) {
     if (!F.getAsString())
@@ -987,15 +1063,11 @@ SummaryDatabase::unitState(llvm::StringRef File) {
   State.Corrupt = !R && llvm::sys::fs::exists(unitPath(File));
   bool Current = R.has_value();
   if (R)
-    for (const UnitInput &I : R->Inputs) {
-      llvm::sys::fs::file_status Status;
-      if (llvm::sys::fs::status(I.Path, Status) ||
-          Status.getSize() != I.Size ||
-          llvm::sys::toTimeT(Status.getLastModificationTime()) != I.ModTime) {
+    for (const UnitInput &I : R->Inputs)
+      if (!inputUnchanged(I)) {
         Current = false;
         break;
       }
-    }
   Mutex.lock();
   State.Current = Current;
   if (R) {
@@ -1210,9 +1282,12 @@ bool SummaryDatabase::writeUnit(const UnitRecord &Unit, std::string &Error) {
       return false;
   }
   json::Array Inputs, Consulted;
-  for (const UnitInput &I : Unit.Inputs)
-    Inputs.push_back(json::Array{I.Path, static_cast<int64_t>(I.Size),
-                                 I.ModTime});
+  for (const UnitInput &I : Unit.Inputs) {
+    json::Array Input{I.Path, static_cast<int64_t>(I.Size), I.ModTime};
+    if (!I.Hash.empty())
+      Input.push_back(I.Hash);
+    Inputs.push_back(std::move(Input));
+  }
   for (const auto &[Key, Digest] : Unit.Consulted)
     Consulted.push_back(json::Array{Key, Digest});
   json::Value Manifest = json::Object{{"version", SummaryDbVersion},

@@ -18,6 +18,7 @@
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/JSON.h"
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -27,7 +28,7 @@
 namespace clang::tidy::memreview::engine {
 
 /// The format version; a database of another version is not read.
-constexpr int64_t SummaryDbVersion = 1;
+constexpr int64_t SummaryDbVersion = 2;
 
 /// The USR of a function (or nothing for declarations that have none).
 std::optional<std::string> usrOf(const Decl &D);
@@ -53,12 +54,31 @@ llvm::json::Value withoutThisEffects(const llvm::json::Value &Summary);
 /// must share to agree.
 std::string summaryShape(const llvm::json::Value &Summary);
 
-/// A file a unit read, as it was when the unit was analysed.
+/// A file a unit read (or a directory it searched), as it was when the unit
+/// was analysed.
 struct UnitInput {
   std::string Path;
   uint64_t Size = 0;
+  /// Modification time, in nanoseconds since the epoch.
   int64_t ModTime = 0;
+  /// For an input modified shortly before the analysis started (an edit in
+  /// the same tick of the file system's clock would keep its time): a hash
+  /// of its contents as the unit read them (of its sorted entry names, for a
+  /// directory). Empty otherwise.
+  std::string Hash;
 };
+
+/// The input \p Path as it is now; \p Read is the text the unit read, when
+/// known. Inputs modified after \p RacySince (less a few seconds) carry a
+/// hash of their contents. Nothing when \p Path cannot be examined.
+std::optional<UnitInput>
+describeInput(llvm::StringRef Path,
+              std::chrono::system_clock::time_point RacySince,
+              std::optional<llvm::StringRef> Read = std::nullopt);
+
+/// Whether \p Input is still as described (size, time and, when there is
+/// one, contents).
+bool inputUnchanged(const UnitInput &Input);
 
 /// What the analysis of one translation unit leaves in the database.
 struct UnitRecord {
@@ -179,8 +199,11 @@ private:
   bool WarnStale = true;
 };
 
-/// The files a translation unit read, system headers excepted.
-std::vector<UnitInput> unitInputs(const SourceManager &SM);
+/// The files a translation unit read, system headers excepted; those
+/// modified after \p RacySince carry a hash of what the unit read.
+std::vector<UnitInput>
+unitInputs(const SourceManager &SM,
+           std::chrono::system_clock::time_point RacySince);
 
 /// Writes \p Contents to \p Path through a temporary file and a rename.
 bool writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents,
