@@ -28,8 +28,7 @@ using namespace clang::tidy::memreview::engine;
 
 namespace memreview {
 
-std::string commandHash(const clang::tooling::CompilationDatabase &Database,
-                        llvm::StringRef File) {
+std::string commandHash(llvm::StringRef Command) {
   std::string Text = "memreview " MEMREVIEW_VERSION " summaries v" +
                      std::to_string(SummaryDbVersion) + "\n";
   // The analyser itself: a rebuilt memreview may summarise differently.
@@ -44,12 +43,7 @@ std::string commandHash(const clang::tooling::CompilationDatabase &Database,
                               .count());
   }();
   Text += Binary + "\n";
-  for (const clang::tooling::CompileCommand &Command :
-       Database.getCompileCommands(File)) {
-    Text += Command.Directory + "\n";
-    for (const std::string &Arg : Command.CommandLine)
-      Text += Arg + "\n";
-  }
+  Text += Command;
   return hashText(Text);
 }
 
@@ -163,8 +157,9 @@ private:
       if (Seen.insert(Path).second)
         Units.push_back(std::string(Path));
     }
+    EffectiveCommands Commands(Options);
     for (const std::string &Unit : Units)
-      Hashes[Unit] = commandHash(*Setup.Database, Unit);
+      Hashes[Unit] = commandHash(Commands.describe(*Setup.Database, Unit));
   }
 
   /// Same command, same files, same reads: the unit's summaries stand.

@@ -56,10 +56,10 @@ llvm::Expected<std::vector<UnitResult>>
 analyseProgram(const CompileSetup &Setup, const RunOptions &Options,
                const CrossTuSettings &Settings, CrossTuStats &Stats);
 
-/// A hash of everything in the compile commands of \p File that can change
-/// what the analysis of the unit finds.
-std::string commandHash(const clang::tooling::CompilationDatabase &Database,
-                        llvm::StringRef File);
+/// A hash of everything that can change what the analysis of a unit finds:
+/// memreview itself and \p Command, the unit's compile commands as run and
+/// its configuration (EffectiveCommands::describe).
+std::string commandHash(llvm::StringRef Command);
 
 } // namespace memreview
 

@@ -315,6 +315,47 @@ std::optional<std::string> commandProblem(const CompilationDatabase &Database,
   return std::nullopt;
 }
 
+/// What memreview does to a compile command after ClangTool's own adjusters
+/// (which strip the output and dependency-file options and make it
+/// -fsyntax-only): the ExtraArgsBefore / ExtraArgs of the clang-tidy
+/// configuration of the file (\p OptionsFor), no plugins, and the builtin
+/// headers of \p ResourceDir.
+ArgumentsAdjuster
+memreviewAdjusters(std::function<ClangTidyOptions(StringRef)> OptionsFor,
+                   const std::string &ResourceDir) {
+  ArgumentsAdjuster Adjust =
+      [OptionsFor](const CommandLineArguments &Args, StringRef Filename) {
+        ClangTidyOptions Opts = OptionsFor(Filename);
+        CommandLineArguments Adjusted = Args;
+        if (Opts.ExtraArgsBefore) {
+          auto I = Adjusted.begin();
+          if (I != Adjusted.end() && !StringRef(*I).starts_with("-"))
+            ++I;
+          Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
+                          Opts.ExtraArgsBefore->end());
+        }
+        if (Opts.ExtraArgs)
+          Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
+                          Opts.ExtraArgs->end());
+        return Adjusted;
+      };
+  Adjust = combineAdjusters(Adjust, getStripPluginsAdjuster());
+  // Builtin headers come from the clang memreview is built with, whatever
+  // compiler the database names (ClangTool would look beside our binary).
+  if (!ResourceDir.empty())
+    Adjust = combineAdjusters(
+        Adjust, [ResourceDir](const CommandLineArguments &Args, StringRef) {
+          for (const std::string &Arg : Args)
+            if (StringRef(Arg).starts_with("-resource-dir"))
+              return Args;
+          CommandLineArguments Adjusted = Args;
+          Adjusted.insert(Adjusted.begin() + (Adjusted.empty() ? 0 : 1),
+                          "-resource-dir=" + ResourceDir);
+          return Adjusted;
+        });
+  return Adjust;
+}
+
 /// The options of the configuration, with every check but memreview-leak
 /// turned off: the engine runs for the summaries and nothing else does.
 class SummariesOnlyProvider : public ClangTidyOptionsProvider {
@@ -375,38 +416,11 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
   ClangTool Tool(Database, {File}, std::make_shared<PCHContainerOperations>(),
                  FS);
   Tool.setPrintErrorMessage(false);
-  // Per-file ExtraArgs / ExtraArgsBefore of the clang-tidy configuration.
-  Tool.appendArgumentsAdjuster(
-      [&Context](const CommandLineArguments &Args, StringRef Filename) {
-        ClangTidyOptions Opts = Context.getOptionsForFile(Filename);
-        CommandLineArguments Adjusted = Args;
-        if (Opts.ExtraArgsBefore) {
-          auto I = Adjusted.begin();
-          if (I != Adjusted.end() && !StringRef(*I).starts_with("-"))
-            ++I;
-          Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
-                          Opts.ExtraArgsBefore->end());
-        }
-        if (Opts.ExtraArgs)
-          Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
-                          Opts.ExtraArgs->end());
-        return Adjusted;
-      });
-  Tool.appendArgumentsAdjuster(getStripPluginsAdjuster());
-  // Builtin headers come from the clang memreview is built with, whatever
-  // compiler the database names (ClangTool would look beside our binary).
-  if (!Options.ResourceDir.empty())
-    Tool.appendArgumentsAdjuster(
-        [Dir = Options.ResourceDir](const CommandLineArguments &Args,
-                                    StringRef) {
-          for (const std::string &Arg : Args)
-            if (StringRef(Arg).starts_with("-resource-dir"))
-              return Args;
-          CommandLineArguments Adjusted = Args;
-          Adjusted.insert(Adjusted.begin() + (Adjusted.empty() ? 0 : 1),
-                          "-resource-dir=" + Dir);
-          return Adjusted;
-        });
+  Tool.appendArgumentsAdjuster(memreviewAdjusters(
+      [&Context](StringRef Filename) {
+        return Context.getOptionsForFile(Filename);
+      },
+      Options.ResourceDir));
 
   RecordingDiagnosticConsumer DiagConsumer(Context);
   DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(),
@@ -569,6 +583,57 @@ analyseFiles(const CompilationDatabase &Database,
       Start(I);
   Pool.wait();
   return Results;
+}
+
+EffectiveCommands::EffectiveCommands(const RunOptions &Options)
+    : FS(llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+          llvm::vfs::createPhysicalFileSystem())),
+      Provider(Options.MakeOptionsProvider(FS)),
+      ResourceDir(Options.ResourceDir) {}
+
+EffectiveCommands::~EffectiveCommands() = default;
+
+std::string EffectiveCommands::describe(const CompilationDatabase &Database,
+                                        const std::string &File) {
+  // As ClangTool runs them: its own adjusters, then memreview's, with the
+  // working directory of each command (relative names in the configuration
+  // are resolved against it).
+  ArgumentsAdjuster Adjust = combineAdjusters(
+      combineAdjusters(getClangStripOutputAdjuster(),
+                       getClangSyntaxOnlyAdjuster()),
+      combineAdjusters(getClangStripDependencyFileAdjuster(),
+                       memreviewAdjusters(
+                           [this](StringRef Filename) {
+                             return ClangTidyOptions::getDefaults().merge(
+                                 Provider->getOptions(Filename), 0);
+                           },
+                           ResourceDir)));
+  std::string Text;
+  for (const CompileCommand &Command : Database.getCompileCommands(File)) {
+    FS->setCurrentWorkingDirectory(Command.Directory);
+    Text += "directory " + Command.Directory + "\n";
+    for (const std::string &Arg : Adjust(Command.CommandLine, Command.Filename))
+      Text += "arg " + Arg + "\n";
+  }
+  // The configuration of the file's checks: which run, and memreview's
+  // options (the global ones, without a check's name, included), but for
+  // SummaryDatabase, which the driver ignores.
+  FS->setCurrentWorkingDirectory(llvm::sys::path::parent_path(File));
+  ClangTidyOptions Opts = Provider->getOptions(File);
+  Text += "checks " + Opts.Checks.value_or("") + "\n";
+  std::vector<std::string> Settings;
+  for (const auto &Option : Opts.CheckOptions) {
+    StringRef Key = Option.getKey();
+    if ((!Key.starts_with("memreview-") && Key.contains('.')) ||
+        Key.ends_with("SummaryDatabase"))
+      continue;
+    Settings.push_back("option " + Key.str() + "=" + Option.getValue().Value +
+                       "\n");
+  }
+  llvm::sort(Settings);
+  for (const std::string &Setting : Settings)
+    Text += Setting;
+  return Text;
 }
 
 std::vector<UnitResult> analyseAll(const CompileSetup &Setup,
