@@ -47,6 +47,16 @@ std::string commandHash(llvm::StringRef Command) {
   return hashText(Text);
 }
 
+std::string unitKey(llvm::StringRef File) {
+  llvm::SmallString<256> Path(File);
+  llvm::sys::fs::make_absolute(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Path, Real))
+    return std::string(Real);
+  return std::string(Path);
+}
+
 namespace {
 
 /// The file name without directory and extension: 'src/pool' for
@@ -142,24 +152,31 @@ public:
   }
 
 private:
+  /// The units of the program, by unitKey; each is analysed under the name
+  /// it was given on the command line, else under the compile database's.
   void collectUnits() {
-    llvm::StringSet<> Seen;
-    for (const std::string &File : Setup.Files) {
-      Requested.insert(File);
-      if (Seen.insert(File).second)
-        Units.push_back(File);
-    }
+    auto Add = [&](const std::string &Name, bool Asked) {
+      std::string Key = unitKey(Name);
+      if (Asked)
+        Requested.insert(Key);
+      if (RunName.try_emplace(Key, Name).second) {
+        Units.push_back(Key);
+        KeyOf[Name] = Key;
+      }
+    };
+    for (const std::string &File : Setup.Files)
+      Add(File, /*Asked=*/true);
     for (std::string File : Setup.Database->getAllFiles()) {
       llvm::SmallString<256> Path(File);
       llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
       if (isHeaderFile(Path) || !llvm::sys::fs::is_regular_file(Path))
         continue;
-      if (Seen.insert(Path).second)
-        Units.push_back(std::string(Path));
+      Add(std::string(Path), /*Asked=*/false);
     }
     EffectiveCommands Commands(Options);
     for (const std::string &Unit : Units)
-      Hashes[Unit] = commandHash(Commands.describe(*Setup.Database, Unit));
+      Hashes[Unit] =
+          commandHash(Commands.describe(*Setup.Database, RunName[Unit]));
   }
 
   /// Same command, same files, same reads: the unit's summaries stand.
@@ -262,19 +279,21 @@ private:
                 const llvm::StringMap<size_t> &ResultIndex, bool Record,
                 const std::vector<std::vector<size_t>> *WaitFor = nullptr) {
     std::vector<UnitMode> Modes;
+    std::vector<std::string> Names;
     for (const std::string &File : Files) {
       bool Asked = Requested.count(File);
       Modes.push_back(Asked ? UnitMode::Findings : UnitMode::SummariesOnly);
       (Asked ? Stats.FindingRuns : Stats.SummaryRuns)++;
+      Names.push_back(RunName.lookup(File));
     }
     std::mutex WriteMutex;
     auto Done = [&](UnitResult &R) {
       if (!Record || !R.Record)
         return;
-      R.Record->CommandHash = Hashes.lookup(R.File);
-      // The record names the main file by its real path; keep the name the
-      // units go by.
-      R.Record->File = R.File;
+      std::string Key = KeyOf.lookup(R.File);
+      R.Record->CommandHash = Hashes.lookup(Key);
+      // The name the unit goes by in the database.
+      R.Record->File = Key;
       std::string Error;
       if (!DB->writeUnit(*R.Record, Error)) {
         std::lock_guard<std::mutex> Lock(WriteMutex);
@@ -282,12 +301,13 @@ private:
       }
     };
     std::vector<UnitResult> Round =
-        analyseFiles(*Setup.Database, Files, Modes, Options, Done, WaitFor);
+        analyseFiles(*Setup.Database, Names, Modes, Options, Done, WaitFor);
     for (UnitResult &R : Round) {
       // As the manifest has it (overrides by their keys).
+      std::string Key = KeyOf.lookup(R.File);
       if (Record && R.Record)
-        if (std::optional<UnitRecord> Written = DB->readManifest(R.File))
-          Manifests[R.File] = std::move(*Written);
+        if (std::optional<UnitRecord> Written = DB->readManifest(Key))
+          Manifests[Key] = std::move(*Written);
       R.Record.reset();
       auto It = ResultIndex.find(R.File);
       if (It != ResultIndex.end())
@@ -300,7 +320,10 @@ private:
   const CrossTuSettings &Settings;
   CrossTuStats &Stats;
   std::shared_ptr<SummaryDatabase> DB;
+  /// Units by unitKey.
   std::vector<std::string> Units;
+  /// The name each unit is analysed under, and the unit of each such name.
+  llvm::StringMap<std::string> RunName, KeyOf;
   llvm::StringSet<> Requested;
   llvm::StringMap<std::string> Hashes;
   std::map<std::string, UnitRecord> Manifests;

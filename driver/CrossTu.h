@@ -61,6 +61,11 @@ analyseProgram(const CompileSetup &Setup, const RunOptions &Options,
 /// its configuration (EffectiveCommands::describe).
 std::string commandHash(llvm::StringRef Command);
 
+/// The name of a unit in the database: the real path of its main file
+/// (symbolic links resolved), so that one file is one unit whatever path
+/// names it.
+std::string unitKey(llvm::StringRef File);
+
 } // namespace memreview
 
 #endif
