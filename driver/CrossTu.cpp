@@ -100,6 +100,7 @@ public:
   std::vector<UnitResult> run() {
     collectUnits();
     Stats.Units = Units.size();
+    dropLeftUnits();
     // What the previous run recorded.
     for (const std::string &Unit : Units)
       if (std::optional<UnitRecord> R = DB->readManifest(Unit))
@@ -139,12 +140,31 @@ public:
       for (const std::string &Unit : Pending)
         if (!RanBefore.insert(Unit).second)
           ++Stats.Reruns;
+      // What the units of this round define or register, before and after:
+      // the entries of other units that share them may have changed hands
+      // (a conflict that no longer stands, an override record of a unit
+      // that stopped registering it).
+      llvm::StringSet<> Written;
+      for (const std::string &Unit : Pending)
+        for (const std::string &Key : definedKeys(Unit))
+          Written.insert(Key);
       runRound(Pending, Results, ResultIndex, /*Record=*/true, &WaitFor);
       DB->refresh();
+      for (const std::string &Unit : Pending)
+        for (const std::string &Key : definedKeys(Unit))
+          Written.insert(Key);
       Pending.clear();
-      for (const std::string &Unit : Units)
-        if (Manifests.count(Unit) && !readsMatch(Manifests[Unit]))
+      for (const std::string &Unit : Units) {
+        auto It = Manifests.find(Unit);
+        if (It == Manifests.end())
+          continue;
+        bool Shares = llvm::any_of(definedKeys(Unit), [&](const std::string &K) {
+          return Written.contains(K);
+        });
+        if (!readsMatch(It->second) ||
+            (Shares && !DB->entriesIntact(It->second)))
           Pending.push_back(Unit);
+      }
     }
     for (std::string &W : DB->takeWarnings())
       Stats.Warnings.push_back(std::move(W));
@@ -177,6 +197,36 @@ private:
     for (const std::string &Unit : Units)
       Hashes[Unit] =
           commandHash(Commands.describe(*Setup.Database, RunName[Unit]));
+  }
+
+  /// Forgets the units that left the compile database (or whose file is
+  /// gone): their manifests, and the entries and override records they own.
+  /// A conflict they took part in then no longer stands, and the unit that
+  /// remains runs again (entriesIntact). Only over a compile database: with
+  /// flags after '--', the program is the files named, not the whole of it.
+  void dropLeftUnits() {
+    if (Setup.BuildDirectory.empty())
+      return;
+    llvm::StringSet<> Current;
+    for (const std::string &Unit : Units)
+      Current.insert(llvm::sys::path::filename(DB->unitPath(Unit)));
+    for (const std::string &Path : DB->manifestPaths())
+      if (!Current.contains(llvm::sys::path::filename(Path)))
+        DB->dropManifest(Path);
+  }
+
+  /// The entries a unit's manifest says it wrote: "f" and the usrKey of
+  /// each function, "o" and the keys of each override registration.
+  std::vector<std::string> definedKeys(const std::string &Unit) {
+    std::vector<std::string> Keys;
+    auto It = Manifests.find(Unit);
+    if (It == Manifests.end())
+      return Keys;
+    for (const auto &F : It->second.Functions)
+      Keys.push_back("f" + usrKey(F.first));
+    for (const auto &[Base, Override] : It->second.Overrides)
+      Keys.push_back("o" + Base + Override);
+    return Keys;
   }
 
   /// Same command, same files, same reads: the unit's summaries stand.

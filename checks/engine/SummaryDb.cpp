@@ -1082,16 +1082,107 @@ SummaryDatabase::unitState(llvm::StringRef File) {
 
 bool SummaryDatabase::entriesIntact(const UnitRecord &Unit) {
   for (const auto &F : Unit.Functions) {
+    std::string Key = usrKey(F.first);
     std::string Error;
-    std::optional<json::Value> V =
-        readJSONFile(functionPath(usrKey(F.first)), Error);
+    std::optional<json::Value> V = readJSONFile(functionPath(Key), Error);
     const json::Object *O = V ? V->getAsObject() : nullptr;
-    if (!O || O->getString("usr") != F.first ||
-        (!O->get("conflict") && (!O->getObject("summary") ||
-                                 O->getString("unit") != Unit.File)))
+    if (!O || O->getString("usr") != F.first)
+      return false;
+    if (const json::Array *Listed = O->getArray("conflict")) {
+      // A conflict stands while another unit it lists still defines the
+      // function; else the unit runs again and writes its own entry.
+      bool Mine = false;
+      unsigned Others = 0;
+      for (const json::Value &C : *Listed) {
+        std::optional<llvm::StringRef> Other = C.getAsString();
+        if (!Other)
+          return false;
+        if (*Other == Unit.File) {
+          Mine = true;
+          continue;
+        }
+        std::lock_guard<std::mutex> Lock(Mutex);
+        const UnitState &S = unitState(*Other);
+        if (S.Current && S.Defines.count(Key))
+          ++Others;
+      }
+      if (!Mine || Others == 0)
+        return false;
+      continue;
+    }
+    if (!O->getObject("summary") || O->getString("unit") != Unit.File)
+      return false;
+  }
+  // Each override it registers has a record that counts: the unit's own, or
+  // that of another current unit that registers it too (an override defined
+  // in a header).
+  for (const auto &[Base, Override] : Unit.Overrides) {
+    llvm::SmallString<256> Path(overridesDir(Base));
+    llvm::sys::path::append(Path, Override + ".json");
+    std::string Error;
+    std::optional<json::Value> V = readJSONFile(Path, Error);
+    const json::Object *O = V ? V->getAsObject() : nullptr;
+    std::optional<llvm::StringRef> Owner = O ? O->getString("unit") : std::nullopt;
+    if (!Owner)
+      return false;
+    if (*Owner == Unit.File)
+      continue;
+    std::lock_guard<std::mutex> Lock(Mutex);
+    const UnitState &S = unitState(*Owner);
+    if (!S.Current || !S.Defines.count("o" + Base + Override))
       return false;
   }
   return true;
+}
+
+std::vector<std::string> SummaryDatabase::manifestPaths() {
+  std::vector<std::string> Paths;
+  llvm::SmallString<256> Dir(Directory);
+  llvm::sys::path::append(Dir, "units");
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    llvm::StringRef Name = llvm::sys::path::filename(It->path());
+    if (Name.ends_with(".json") && !isTemporary(Name))
+      Paths.push_back(It->path());
+  }
+  llvm::sort(Paths);
+  return Paths;
+}
+
+void SummaryDatabase::dropManifest(llvm::StringRef ManifestPath) {
+  std::string Error;
+  std::optional<json::Value> V = readJSONFile(ManifestPath, Error);
+  const json::Object *O = V ? V->getAsObject() : nullptr;
+  std::optional<llvm::StringRef> File = O ? O->getString("file") : std::nullopt;
+  // Removes \p Path when it is a record of this unit's own.
+  auto RemoveOwn = [&](llvm::StringRef Path) {
+    std::string ReadError;
+    std::optional<json::Value> Record = readJSONFile(Path, ReadError);
+    const json::Object *RO = Record ? Record->getAsObject() : nullptr;
+    if (RO && File && RO->getString("unit") == *File)
+      llvm::sys::fs::remove(Path);
+  };
+  if (File) {
+    if (const json::Array *Functions = O->getArray("functions"))
+      for (const json::Value &F : *Functions)
+        if (std::optional<llvm::StringRef> Usr = F.getAsString())
+          RemoveOwn(functionPath(usrKey(*Usr)));
+    if (const json::Array *Overrides = O->getArray("overrides"))
+      for (const json::Value &P : *Overrides) {
+        const json::Array *Pair = P.getAsArray();
+        if (!Pair || Pair->size() != 2 || !(*Pair)[0].getAsString() ||
+            !(*Pair)[1].getAsString())
+          continue;
+        llvm::SmallString<256> Path(overridesDir(*(*Pair)[0].getAsString()));
+        llvm::sys::path::append(Path, *(*Pair)[1].getAsString() + ".json");
+        RemoveOwn(Path);
+      }
+  }
+  llvm::sys::fs::remove(ManifestPath);
+  std::lock_guard<std::mutex> Lock(Mutex);
+  if (File)
+    Units.erase(*File);
 }
 
 bool SummaryDatabase::unitIsCurrent(llvm::StringRef File) {

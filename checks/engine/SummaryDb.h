@@ -146,8 +146,22 @@ public:
   bool unitIsCurrent(llvm::StringRef File);
 
   /// Whether every entry the unit's manifest lists is on disk, well formed
-  /// and still the unit's (or a conflict it takes part in).
+  /// and still the unit's (or a conflict it takes part in that still
+  /// stands: at least two of the units it lists are current and define the
+  /// function), and every override it registers has a record of a current
+  /// unit that registers it.
   bool entriesIntact(const UnitRecord &Unit);
+
+  /// The paths of every manifest in the database (units/*.json).
+  std::vector<std::string> manifestPaths();
+
+  /// Where the manifest of the unit \p File is.
+  std::string unitPath(llvm::StringRef File) const;
+
+  /// Removes the manifest at \p ManifestPath and the entries and override
+  /// records that its unit wrote and still owns (a conflict it takes part in
+  /// stays: it no longer stands without the unit).
+  void dropManifest(llvm::StringRef ManifestPath);
 
   /// Forgets what was read from disk (after a phase of writes).
   void refresh();
@@ -181,7 +195,6 @@ private:
   std::optional<llvm::json::Value>
   lookupKey(llvm::StringRef Key, std::optional<llvm::StringRef> Usr);
   std::optional<std::vector<std::string>> overridesOfKey(llvm::StringRef BaseKey);
-  std::string unitPath(llvm::StringRef File) const;
   /// Reads (and caches) the state of a unit. Called with the lock held.
   const UnitState &unitState(llvm::StringRef File);
   void warnOnce(const std::string &Key, const std::string &Message);
