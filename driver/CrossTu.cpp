@@ -111,6 +111,8 @@ public:
       bool Asked = Requested.count(Unit);
       if (Asked || !upToDate(Unit))
         Pending.push_back(Unit);
+      else if (Manifests[Unit].Failed)
+        ++Stats.FailedUnchanged; // nothing changed since it failed
       else
         ++Stats.UpToDate;
     }
@@ -166,6 +168,9 @@ public:
           Pending.push_back(Unit);
       }
     }
+    for (const std::string &Unit : Units)
+      if (auto It = Manifests.find(Unit); It != Manifests.end() && It->second.Failed)
+        ++Stats.Failed;
     for (std::string &W : DB->takeWarnings())
       Stats.Warnings.push_back(std::move(W));
     return Results;

@@ -44,6 +44,9 @@ struct CrossTuStats {
   unsigned Rounds = 0;
   /// Units analysed without the database because their facts did not settle.
   unsigned Unsettled = 0;
+  /// Units that failed to compile (as last analysed), and those of them
+  /// that were not analysed because nothing changed since they failed.
+  unsigned Failed = 0, FailedUnchanged = 0;
   /// Problems with the database (one line each).
   std::vector<std::string> Warnings;
 };

@@ -526,6 +526,12 @@ int main(int argc, const char **argv) {
                               "without it",
                               CrossStats.Unsettled)
                     .str()
+              : std::string(),
+          CrossStats.Failed
+              ? llvm::formatv("; {0} units failed to compile, {1} of them "
+                              "unchanged since and not analysed",
+                              CrossStats.Failed, CrossStats.FailedUnchanged)
+                    .str()
               : std::string());
   }
   // Configuration files met only during the analysis (beside headers).

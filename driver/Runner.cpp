@@ -11,6 +11,7 @@
 #include "clang-tidy/ClangTidyModule.h"
 #include "engine/Engine.h"
 #include "engine/SummaryDb.h"
+#include "clang/Lex/HeaderSearchOptions.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -35,6 +36,7 @@
 using namespace clang;
 using namespace clang::tidy;
 using namespace clang::tooling;
+namespace engine = clang::tidy::memreview::engine;
 
 namespace memreview {
 
@@ -61,12 +63,18 @@ namespace {
 /// functions and classes are defined (for fingerprints).
 class TidyActionFactory : public FrontendActionFactory {
 public:
+  /// With \p FailedInputs, a compilation with errors adds there what it
+  /// read and the directories it searched (see failedInputs).
   TidyActionFactory(ClangTidyContext &Context,
                     IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                    DefinitionIndex &Definitions)
-      : ConsumerFactory(Context, std::move(FS)), Definitions(Definitions) {}
+                    DefinitionIndex &Definitions,
+                    std::vector<engine::UnitInput> *FailedInputs,
+                    std::chrono::system_clock::time_point Started)
+      : ConsumerFactory(Context, std::move(FS)), Definitions(Definitions),
+        FailedInputs(FailedInputs), Started(Started) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(ConsumerFactory, Definitions);
+    return std::make_unique<Action>(ConsumerFactory, Definitions, FailedInputs,
+                                    Started);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                      FileManager *Files,
@@ -85,8 +93,19 @@ public:
 private:
   class Action : public ASTFrontendAction {
   public:
-    Action(ClangTidyASTConsumerFactory &Factory, DefinitionIndex &Definitions)
-        : Factory(Factory), Definitions(Definitions) {}
+    Action(ClangTidyASTConsumerFactory &Factory, DefinitionIndex &Definitions,
+           std::vector<engine::UnitInput> *FailedInputs,
+           std::chrono::system_clock::time_point Started)
+        : Factory(Factory), Definitions(Definitions),
+          FailedInputs(FailedInputs), Started(Started) {}
+
+    void EndSourceFileAction() override {
+      CompilerInstance &Compiler = getCompilerInstance();
+      if (FailedInputs && Compiler.getDiagnostics().hasErrorOccurred() &&
+          Compiler.hasSourceManager())
+        failedInputs(Compiler, Started, *FailedInputs);
+      ASTFrontendAction::EndSourceFileAction();
+    }
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                    StringRef File) override {
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
@@ -106,9 +125,48 @@ private:
   private:
     ClangTidyASTConsumerFactory &Factory;
     DefinitionIndex &Definitions;
+    std::vector<engine::UnitInput> *FailedInputs;
+    std::chrono::system_clock::time_point Started;
   };
   ClangTidyASTConsumerFactory ConsumerFactory;
   DefinitionIndex &Definitions;
+  std::vector<engine::UnitInput> *FailedInputs;
+  std::chrono::system_clock::time_point Started;
+
+  /// What a compilation that failed depends on: the files it read, and the
+  /// folders where a header it did not find may appear (the folders of the
+  /// files it read and the user header search paths, '-I' and '-iquote', or,
+  /// for one that does not exist yet, its closest existing parent; creating
+  /// a file or a folder changes its folder's time).
+  static void failedInputs(CompilerInstance &Compiler,
+                           std::chrono::system_clock::time_point Started,
+                           std::vector<engine::UnitInput> &Out) {
+    std::vector<engine::UnitInput> Files =
+        engine::unitInputs(Compiler.getSourceManager(), Started);
+    llvm::StringSet<> Directories;
+    for (const engine::UnitInput &Input : Files)
+      Directories.insert(llvm::sys::path::parent_path(Input.Path));
+    for (const HeaderSearchOptions::Entry &Entry :
+         Compiler.getHeaderSearchOpts().UserEntries) {
+      if (Entry.Group != frontend::Quoted && Entry.Group != frontend::Angled)
+        continue;
+      llvm::SmallString<256> Path(Entry.Path);
+      if (Compiler.getVirtualFileSystem().makeAbsolute(Path))
+        continue;
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      while (!Path.empty() && !llvm::sys::fs::is_directory(Path) &&
+             llvm::sys::path::has_parent_path(Path))
+        llvm::sys::path::remove_filename(Path);
+      llvm::SmallString<256> Real;
+      if (!llvm::sys::fs::real_path(Path, Real))
+        Directories.insert(Real);
+    }
+    Out.insert(Out.end(), Files.begin(), Files.end());
+    for (const auto &Dir : Directories)
+      if (std::optional<engine::UnitInput> Input =
+              engine::describeInput(Dir.getKey(), Started))
+        Out.push_back(std::move(*Input));
+  }
 };
 
 /// clang-tidy's diagnostic consumer, which also keeps the findings that NOLINT
@@ -382,6 +440,7 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
                        const std::string &File, const RunOptions &Options,
                        UnitMode Mode = UnitMode::Findings) {
   auto Start = std::chrono::steady_clock::now();
+  auto Started = std::chrono::system_clock::now();
   UnitResult Result;
   Result.File = File;
 
@@ -429,7 +488,12 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
   Tool.setDiagnosticConsumer(&DiagConsumer);
 
   DefinitionIndex Definitions;
-  TidyActionFactory Factory(Context, FS, Definitions);
+  // A unit that fails to compile leaves a record of what it depends on, so
+  // that the driver does not try it again until something changes.
+  std::vector<engine::UnitInput> FailedInputs;
+  bool Recording = engine::recordUnits();
+  TidyActionFactory Factory(Context, FS, Definitions,
+                            Recording ? &FailedInputs : nullptr, Started);
   clang::tidy::memreview::engine::resetEngineForNewTranslationUnit();
   // A crash inside one unit (a bug of memreview or of clang) is reported as
   // that unit's failure; the other units are still analysed.
@@ -501,8 +565,32 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
   Result.FunctionsOverBudget = Engine.FunctionsOverBudget;
   Result.FunctionsWithoutCFG = Engine.FunctionsWithoutCFG;
   Result.EngineSeconds = Engine.Seconds;
-  if (!Result.ParseError)
-    Result.Record = clang::tidy::memreview::engine::takeUnitRecord();
+  if (!Result.ParseError) {
+    Result.Record = engine::takeUnitRecord();
+  } else if (Recording) {
+    engine::takeUnitRecord();
+    engine::UnitRecord Failed;
+    Failed.File = File;
+    Failed.Failed = true;
+    // A compiler that stopped before reading anything (a bad option) read
+    // at least the main file.
+    if (FailedInputs.empty()) {
+      llvm::SmallString<256> Real;
+      if (llvm::sys::fs::real_path(File, Real))
+        Real = File;
+      if (std::optional<engine::UnitInput> Main =
+              engine::describeInput(Real, Started))
+        FailedInputs.push_back(std::move(*Main));
+    }
+    llvm::sort(FailedInputs,
+               [](const engine::UnitInput &A, const engine::UnitInput &B) {
+                 return A.Path < B.Path;
+               });
+    for (engine::UnitInput &Input : FailedInputs)
+      if (Failed.Inputs.empty() || Failed.Inputs.back().Path != Input.Path)
+        Failed.Inputs.push_back(std::move(Input));
+    Result.Record = std::move(Failed);
+  }
   if (Mode == UnitMode::SummariesOnly) {
     Result.Findings.clear();
     Result.Suppressed.clear();

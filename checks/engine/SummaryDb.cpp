@@ -1029,6 +1029,7 @@ std::optional<UnitRecord> SummaryDatabase::readManifest(llvm::StringRef File) {
       Input.Hash = (*A)[3].getAsString()->str();
     R.Inputs.push_back(std::move(Input));
   }
+  R.Failed = O->getBoolean("failed").value_or(false);
   for (const json::Value &F : *Functions) {
     if (!F.getAsString())
       return Corrupt("malformed function");
@@ -1228,8 +1229,10 @@ SummaryDatabase::lookupKey(llvm::StringRef Key, std::optional<llvm::StringRef> U
   const UnitState &State = unitState(Unit);
   if (!State.Current || !State.Defines.count(Key)) {
     ++Count.Stale;
-    // A corrupt manifest was reported as such.
-    if (WarnStale && !State.Corrupt)
+    // A corrupt manifest was reported as such; a current unit that no
+    // longer defines the function (it failed to compile, or the function
+    // went away) is not out of date.
+    if (WarnStale && !State.Corrupt && !State.Current)
       warnOnce("stale", "summary database '" + Directory +
                             "' is out of date (e.g. '" + Unit.str() +
                             "' changed since it was built); its stale entries "
@@ -1388,6 +1391,8 @@ bool SummaryDatabase::writeUnit(const UnitRecord &Unit, std::string &Error) {
                                       {"functions", std::move(Functions)},
                                       {"overrides", std::move(Overrides)},
                                       {"consulted", std::move(Consulted)}};
+  if (Unit.Failed)
+    Manifest.getAsObject()->try_emplace("failed", true);
   if (!writeFileAtomically(unitPath(Unit.File), print(Manifest) + "\n", Error))
     return false;
   std::lock_guard<std::mutex> Lock(Mutex);

@@ -99,6 +99,9 @@ struct UnitRecord {
   /// usrKey of a function or of an overridden method) and the digest of what
   /// it found (see SummaryDatabase::digest).
   std::vector<std::pair<std::string, std::string>> Consulted;
+  /// The unit failed to compile: it defines nothing, and Inputs are what it
+  /// read before it failed (and the directories it searched for headers).
+  bool Failed = false;
 };
 
 /// The on-disk database: a directory. Reads are safe from several threads;
