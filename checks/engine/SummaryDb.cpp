@@ -15,6 +15,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA1.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace json = llvm::json;
@@ -696,6 +697,12 @@ namespace {
 /// in the tick of the first, after the unit read the file, keeps the time.
 constexpr std::chrono::seconds RacyWindow(3);
 
+/// A fast hash of contents (to tell an edit, not to resist an adversary).
+std::string quickHash(llvm::StringRef Data) {
+  return llvm::utohexstr(llvm::xxh3_64bits(Data), /*LowerCase=*/true,
+                         /*Width=*/16);
+}
+
 /// The hash of a file's contents, or of a directory's sorted entry names.
 std::optional<std::string> contentHash(llvm::StringRef Path, bool Directory) {
   if (!Directory) {
@@ -703,7 +710,7 @@ std::optional<std::string> contentHash(llvm::StringRef Path, bool Directory) {
                                               /*RequiresNullTerminator=*/false);
     if (!Buffer)
       return std::nullopt;
-    return hashText((*Buffer)->getBuffer());
+    return quickHash((*Buffer)->getBuffer());
   }
   std::vector<std::string> Names;
   std::error_code EC;
@@ -713,7 +720,32 @@ std::optional<std::string> contentHash(llvm::StringRef Path, bool Directory) {
   if (EC)
     return std::nullopt;
   llvm::sort(Names);
-  return hashText(llvm::join(Names, "\n"));
+  return quickHash(llvm::join(Names, "\n"));
+}
+
+/// contentHash, once per process for a file of a given size and time: the
+/// units of a program share their headers.
+std::optional<std::string> cachedContentHash(llvm::StringRef Path,
+                                             bool Directory, uint64_t Size,
+                                             int64_t ModTime) {
+  struct Known {
+    uint64_t Size;
+    int64_t ModTime;
+    std::optional<std::string> Hash;
+  };
+  static std::mutex CacheMutex;
+  static llvm::StringMap<Known> Cache;
+  {
+    std::lock_guard<std::mutex> Lock(CacheMutex);
+    auto It = Cache.find(Path);
+    if (It != Cache.end() && It->second.Size == Size &&
+        It->second.ModTime == ModTime)
+      return It->second.Hash;
+  }
+  std::optional<std::string> Hash = contentHash(Path, Directory);
+  std::lock_guard<std::mutex> Lock(CacheMutex);
+  Cache[Path] = {Size, ModTime, Hash};
+  return Hash;
 }
 
 int64_t nanoseconds(llvm::sys::TimePoint<> Time) {
@@ -738,7 +770,7 @@ describeInput(llvm::StringRef Path,
   if (Status.getLastModificationTime() >= RacySince - RacyWindow) {
     bool Directory = Status.type() == llvm::sys::fs::file_type::directory_file;
     std::optional<std::string> Hash =
-        Read && !Directory ? hashText(*Read) : contentHash(Path, Directory);
+        Read && !Directory ? quickHash(*Read) : contentHash(Path, Directory);
     // A hash that nothing matches: the input counts as changed.
     Input.Hash = Hash ? *Hash : "-";
   }
@@ -753,8 +785,9 @@ bool inputUnchanged(const UnitInput &Input) {
     return false;
   if (Input.Hash.empty())
     return true;
-  std::optional<std::string> Hash = contentHash(
-      Input.Path, Status.type() == llvm::sys::fs::file_type::directory_file);
+  std::optional<std::string> Hash = cachedContentHash(
+      Input.Path, Status.type() == llvm::sys::fs::file_type::directory_file,
+      Input.Size, Input.ModTime);
   return Hash && *Hash == Input.Hash;
 }
 
