@@ -389,6 +389,9 @@ struct Cache {
 thread_local Cache TheCache;
 thread_local EngineConfig TheConfig;
 thread_local std::optional<UnitRecord> TheRecord;
+/// When the current translation unit started (before it was parsed): its
+/// inputs modified about then carry a hash of their contents.
+thread_local std::chrono::system_clock::time_point UnitStart;
 
 } // namespace
 
@@ -397,6 +400,7 @@ EngineConfig &engineConfig() { return TheConfig; }
 void resetEngineForNewTranslationUnit() {
   TheCache = Cache();
   TheRecord.reset();
+  UnitStart = std::chrono::system_clock::now();
 }
 
 std::optional<UnitRecord> takeUnitRecord() { return std::exchange(TheRecord, {}); }
@@ -442,7 +446,7 @@ static void recordUnit(ASTContext &Context,
   llvm::sort(R.Overrides);
   R.Overrides.erase(std::unique(R.Overrides.begin(), R.Overrides.end()),
                     R.Overrides.end());
-  R.Inputs = unitInputs(SM);
+  R.Inputs = unitInputs(SM, UnitStart);
   R.Consulted = Analysis.consulted();
   TheRecord = std::move(R);
 }
