@@ -14,7 +14,15 @@ namespace clang::tidy::memreview::engine {
 EngineCheck::EngineCheck(StringRef Name, ClangTidyContext *Context,
                          FindingKind Kind)
     : ClangTidyCheck(Name, Context), Kind(Kind), TidyContext(Context),
-      SummaryDatabase(Options.getLocalOrGlobal("SummaryDatabase", "")) {}
+      SummaryDatabase(Options.getLocalOrGlobal("SummaryDatabase", "")),
+      UnknownCallsMayThrow(false) {
+  const ClangTidyOptions::OptionMap &All = Context->getOptions().CheckOptions;
+  auto It = All.find("memreview-leak.AssumeUnknownCallsThrow");
+  if (It != All.end()) {
+    llvm::StringRef Value = It->second.Value;
+    UnknownCallsMayThrow = Value.equals_insensitive("true") || Value == "1";
+  }
+}
 
 void EngineCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   if (!SummaryDatabase.empty())
@@ -24,6 +32,7 @@ void EngineCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void EngineCheck::registerMatchers(MatchFinder *Finder) {
   // Called once per translation unit, before it is parsed.
   resetEngineForNewTranslationUnit();
+  engineConfig().UnknownCallsMayThrow = UnknownCallsMayThrow;
   // Any engine check may name the database (the analysis is shared).
   if (!SummaryDatabase.empty())
     engineConfig().SummaryDatabase = SummaryDatabase;
