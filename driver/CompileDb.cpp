@@ -173,8 +173,12 @@ loadCompileSetup(std::unique_ptr<CompilationDatabase> Fixed,
       return inputError("no such file: '" + File + "'");
     if (!llvm::sys::fs::is_regular_file(Abs))
       return inputError("'" + File + "' is not a regular file");
-    // 'a.cpp ./a.cpp' is one file, analysed once.
-    if (!Given.insert(Abs).second)
+    // 'a.cpp ./a.cpp' is one file, analysed once, and so is 'a.cpp
+    // link/a.cpp' when 'link' is a symbolic link to '.'.
+    llvm::SmallString<256> Real;
+    if (llvm::sys::fs::real_path(Abs, Real))
+      Real = Abs;
+    if (!Given.insert(Real).second)
       continue;
     Setup.Files.push_back(Abs);
     GivenNames.push_back(File);

@@ -28,8 +28,7 @@ using namespace clang::tidy::memreview::engine;
 
 namespace memreview {
 
-std::string commandHash(const clang::tooling::CompilationDatabase &Database,
-                        llvm::StringRef File) {
+std::string commandHash(llvm::StringRef Command) {
   std::string Text = "memreview " MEMREVIEW_VERSION " summaries v" +
                      std::to_string(SummaryDbVersion) + "\n";
   // The analyser itself: a rebuilt memreview may summarise differently.
@@ -39,17 +38,23 @@ std::string commandHash(const clang::tooling::CompilationDatabase &Database,
     if (Path.empty() || llvm::sys::fs::status(Path, Status))
       return std::string("unknown");
     return Path + " " + std::to_string(Status.getSize()) + " " +
-           std::to_string(
-               llvm::sys::toTimeT(Status.getLastModificationTime()));
+           std::to_string(Status.getLastModificationTime()
+                              .time_since_epoch()
+                              .count());
   }();
   Text += Binary + "\n";
-  for (const clang::tooling::CompileCommand &Command :
-       Database.getCompileCommands(File)) {
-    Text += Command.Directory + "\n";
-    for (const std::string &Arg : Command.CommandLine)
-      Text += Arg + "\n";
-  }
+  Text += Command;
   return hashText(Text);
+}
+
+std::string unitKey(llvm::StringRef File) {
+  llvm::SmallString<256> Path(File);
+  llvm::sys::fs::make_absolute(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Path, Real))
+    return std::string(Real);
+  return std::string(Path);
 }
 
 namespace {
@@ -95,6 +100,7 @@ public:
   std::vector<UnitResult> run() {
     collectUnits();
     Stats.Units = Units.size();
+    dropLeftUnits();
     // What the previous run recorded.
     for (const std::string &Unit : Units)
       if (std::optional<UnitRecord> R = DB->readManifest(Unit))
@@ -105,6 +111,8 @@ public:
       bool Asked = Requested.count(Unit);
       if (Asked || !upToDate(Unit))
         Pending.push_back(Unit);
+      else if (Manifests[Unit].Failed)
+        ++Stats.FailedUnchanged; // nothing changed since it failed
       else
         ++Stats.UpToDate;
     }
@@ -134,36 +142,96 @@ public:
       for (const std::string &Unit : Pending)
         if (!RanBefore.insert(Unit).second)
           ++Stats.Reruns;
+      // What the units of this round define or register, before and after:
+      // the entries of other units that share them may have changed hands
+      // (a conflict that no longer stands, an override record of a unit
+      // that stopped registering it).
+      llvm::StringSet<> Written;
+      for (const std::string &Unit : Pending)
+        for (const std::string &Key : definedKeys(Unit))
+          Written.insert(Key);
       runRound(Pending, Results, ResultIndex, /*Record=*/true, &WaitFor);
       DB->refresh();
+      for (const std::string &Unit : Pending)
+        for (const std::string &Key : definedKeys(Unit))
+          Written.insert(Key);
       Pending.clear();
-      for (const std::string &Unit : Units)
-        if (Manifests.count(Unit) && !readsMatch(Manifests[Unit]))
+      for (const std::string &Unit : Units) {
+        auto It = Manifests.find(Unit);
+        if (It == Manifests.end())
+          continue;
+        bool Shares = llvm::any_of(definedKeys(Unit), [&](const std::string &K) {
+          return Written.contains(K);
+        });
+        if (!readsMatch(It->second) ||
+            (Shares && !DB->entriesIntact(It->second)))
           Pending.push_back(Unit);
+      }
     }
+    for (const std::string &Unit : Units)
+      if (auto It = Manifests.find(Unit); It != Manifests.end() && It->second.Failed)
+        ++Stats.Failed;
     for (std::string &W : DB->takeWarnings())
       Stats.Warnings.push_back(std::move(W));
     return Results;
   }
 
 private:
+  /// The units of the program, by unitKey; each is analysed under the name
+  /// it was given on the command line, else under the compile database's.
   void collectUnits() {
-    llvm::StringSet<> Seen;
-    for (const std::string &File : Setup.Files) {
-      Requested.insert(File);
-      if (Seen.insert(File).second)
-        Units.push_back(File);
-    }
+    auto Add = [&](const std::string &Name, bool Asked) {
+      std::string Key = unitKey(Name);
+      if (Asked)
+        Requested.insert(Key);
+      if (RunName.try_emplace(Key, Name).second) {
+        Units.push_back(Key);
+        KeyOf[Name] = Key;
+      }
+    };
+    for (const std::string &File : Setup.Files)
+      Add(File, /*Asked=*/true);
     for (std::string File : Setup.Database->getAllFiles()) {
       llvm::SmallString<256> Path(File);
       llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
       if (isHeaderFile(Path) || !llvm::sys::fs::is_regular_file(Path))
         continue;
-      if (Seen.insert(Path).second)
-        Units.push_back(std::string(Path));
+      Add(std::string(Path), /*Asked=*/false);
     }
+    EffectiveCommands Commands(Options);
     for (const std::string &Unit : Units)
-      Hashes[Unit] = commandHash(*Setup.Database, Unit);
+      Hashes[Unit] =
+          commandHash(Commands.describe(*Setup.Database, RunName[Unit]));
+  }
+
+  /// Forgets the units that left the compile database (or whose file is
+  /// gone): their manifests, and the entries and override records they own.
+  /// A conflict they took part in then no longer stands, and the unit that
+  /// remains runs again (entriesIntact). Only over a compile database: with
+  /// flags after '--', the program is the files named, not the whole of it.
+  void dropLeftUnits() {
+    if (Setup.BuildDirectory.empty())
+      return;
+    llvm::StringSet<> Current;
+    for (const std::string &Unit : Units)
+      Current.insert(llvm::sys::path::filename(DB->unitPath(Unit)));
+    for (const std::string &Path : DB->manifestPaths())
+      if (!Current.contains(llvm::sys::path::filename(Path)))
+        DB->dropManifest(Path);
+  }
+
+  /// The entries a unit's manifest says it wrote: "f" and the usrKey of
+  /// each function, "o" and the keys of each override registration.
+  std::vector<std::string> definedKeys(const std::string &Unit) {
+    std::vector<std::string> Keys;
+    auto It = Manifests.find(Unit);
+    if (It == Manifests.end())
+      return Keys;
+    for (const auto &F : It->second.Functions)
+      Keys.push_back("f" + usrKey(F.first));
+    for (const auto &[Base, Override] : It->second.Overrides)
+      Keys.push_back("o" + Base + Override);
+    return Keys;
   }
 
   /// Same command, same files, same reads: the unit's summaries stand.
@@ -266,19 +334,21 @@ private:
                 const llvm::StringMap<size_t> &ResultIndex, bool Record,
                 const std::vector<std::vector<size_t>> *WaitFor = nullptr) {
     std::vector<UnitMode> Modes;
+    std::vector<std::string> Names;
     for (const std::string &File : Files) {
       bool Asked = Requested.count(File);
       Modes.push_back(Asked ? UnitMode::Findings : UnitMode::SummariesOnly);
       (Asked ? Stats.FindingRuns : Stats.SummaryRuns)++;
+      Names.push_back(RunName.lookup(File));
     }
     std::mutex WriteMutex;
     auto Done = [&](UnitResult &R) {
       if (!Record || !R.Record)
         return;
-      R.Record->CommandHash = Hashes.lookup(R.File);
-      // The record names the main file by its real path; keep the name the
-      // units go by.
-      R.Record->File = R.File;
+      std::string Key = KeyOf.lookup(R.File);
+      R.Record->CommandHash = Hashes.lookup(Key);
+      // The name the unit goes by in the database.
+      R.Record->File = Key;
       std::string Error;
       if (!DB->writeUnit(*R.Record, Error)) {
         std::lock_guard<std::mutex> Lock(WriteMutex);
@@ -286,12 +356,13 @@ private:
       }
     };
     std::vector<UnitResult> Round =
-        analyseFiles(*Setup.Database, Files, Modes, Options, Done, WaitFor);
+        analyseFiles(*Setup.Database, Names, Modes, Options, Done, WaitFor);
     for (UnitResult &R : Round) {
       // As the manifest has it (overrides by their keys).
+      std::string Key = KeyOf.lookup(R.File);
       if (Record && R.Record)
-        if (std::optional<UnitRecord> Written = DB->readManifest(R.File))
-          Manifests[R.File] = std::move(*Written);
+        if (std::optional<UnitRecord> Written = DB->readManifest(Key))
+          Manifests[Key] = std::move(*Written);
       R.Record.reset();
       auto It = ResultIndex.find(R.File);
       if (It != ResultIndex.end())
@@ -304,7 +375,10 @@ private:
   const CrossTuSettings &Settings;
   CrossTuStats &Stats;
   std::shared_ptr<SummaryDatabase> DB;
+  /// Units by unitKey.
   std::vector<std::string> Units;
+  /// The name each unit is analysed under, and the unit of each such name.
+  llvm::StringMap<std::string> RunName, KeyOf;
   llvm::StringSet<> Requested;
   llvm::StringMap<std::string> Hashes;
   std::map<std::string, UnitRecord> Manifests;
@@ -312,14 +386,24 @@ private:
 
 } // namespace
 
-std::vector<UnitResult> analyseProgram(const CompileSetup &Setup,
-                                       const RunOptions &Options,
-                                       const CrossTuSettings &Settings,
-                                       CrossTuStats &Stats) {
+llvm::Expected<std::vector<UnitResult>>
+analyseProgram(const CompileSetup &Setup, const RunOptions &Options,
+               const CrossTuSettings &Settings, CrossTuStats &Stats) {
   std::shared_ptr<SummaryDatabase> DB =
       sharedSummaryDatabase(Settings.Directory);
   std::string Message;
   SummaryDatabase::OpenStatus Status = DB->open(/*Create=*/true, Message);
+  // A folder that memreview did not make is never touched; one named on
+  // purpose is a mistake to point out before anything runs.
+  if (Status == SummaryDatabase::OpenStatus::Foreign && Settings.Explicit)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "--summary-db: " + Message +
+            "; memreview neither uses nor changes it: give it a directory of "
+            "its own");
+  if (Status == SummaryDatabase::OpenStatus::Foreign)
+    Message += "; memreview neither uses nor changes it, and analyses each "
+               "file on its own";
   if (!Message.empty())
     Stats.Warnings.push_back(Message);
   if (Status != SummaryDatabase::OpenStatus::Ready) {
@@ -327,6 +411,7 @@ std::vector<UnitResult> analyseProgram(const CompileSetup &Setup,
     overrideSummaryDatabase(std::string());
     return analyseAll(Setup, Options);
   }
+  Stats.Used = true;
   DB->setWarnAboutStaleEntries(false);
   overrideSummaryDatabase(Settings.Directory);
   setRecordUnits(true);

@@ -20,6 +20,9 @@ namespace memreview {
 struct CrossTuSettings {
   /// The database directory.
   std::string Directory;
+  /// The directory was named (--summary-db): one that is not a memreview
+  /// database is an error rather than a reason to go without it.
+  bool Explicit = false;
   /// Rounds before the analysis gives up on units whose facts keep
   /// changing (recursion across files): they are analysed without the
   /// database.
@@ -27,6 +30,8 @@ struct CrossTuSettings {
 };
 
 struct CrossTuStats {
+  /// Whether the run used the database (else a warning says why).
+  bool Used = false;
   /// Units of the program (the compile database's files and the files
   /// asked for).
   unsigned Units = 0;
@@ -39,22 +44,30 @@ struct CrossTuStats {
   unsigned Rounds = 0;
   /// Units analysed without the database because their facts did not settle.
   unsigned Unsettled = 0;
+  /// Units that failed to compile (as last analysed), and those of them
+  /// that were not analysed because nothing changed since they failed.
+  unsigned Failed = 0, FailedUnchanged = 0;
   /// Problems with the database (one line each).
   std::vector<std::string> Warnings;
 };
 
 /// Analyses Setup.Files (for findings) and every other unit of the compile
 /// database that needs it (for summaries), with the database of
-/// \p Settings. Results come back in the order of Setup.Files.
-std::vector<UnitResult> analyseProgram(const CompileSetup &Setup,
-                                       const RunOptions &Options,
-                                       const CrossTuSettings &Settings,
-                                       CrossTuStats &Stats);
+/// \p Settings. Results come back in the order of Setup.Files. The only
+/// error: an explicit directory that is not a memreview database.
+llvm::Expected<std::vector<UnitResult>>
+analyseProgram(const CompileSetup &Setup, const RunOptions &Options,
+               const CrossTuSettings &Settings, CrossTuStats &Stats);
 
-/// A hash of everything in the compile commands of \p File that can change
-/// what the analysis of the unit finds.
-std::string commandHash(const clang::tooling::CompilationDatabase &Database,
-                        llvm::StringRef File);
+/// A hash of everything that can change what the analysis of a unit finds:
+/// memreview itself and \p Command, the unit's compile commands as run and
+/// its configuration (EffectiveCommands::describe).
+std::string commandHash(llvm::StringRef Command);
+
+/// The name of a unit in the database: the real path of its main file
+/// (symbolic links resolved), so that one file is one unit whatever path
+/// names it.
+std::string unitKey(llvm::StringRef File);
 
 } // namespace memreview
 

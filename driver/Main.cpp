@@ -455,7 +455,12 @@ int main(int argc, const char **argv) {
   } else {
     ::memreview::CrossTuSettings Settings;
     Settings.Directory = DbDir;
-    Results = ::memreview::analyseProgram(*Setup, Run, Settings, CrossStats);
+    Settings.Explicit = SummaryDb.getNumOccurrences() > 0;
+    llvm::Expected<std::vector<::memreview::UnitResult>> Analysed =
+        ::memreview::analyseProgram(*Setup, Run, Settings, CrossStats);
+    if (!Analysed)
+      inputError(llvm::toString(Analysed.takeError()));
+    Results = std::move(*Analysed);
     for (const std::string &Warning : CrossStats.Warnings)
       llvm::WithColor::warning(llvm::errs(), "memreview") << Warning << "\n";
   }
@@ -511,17 +516,26 @@ int main(int argc, const char **argv) {
   }
   if (WantStats) {
     ::memreview::printStats(Report, llvm::errs());
-    if (!DbDir.empty())
+    if (!DbDir.empty() && !CrossStats.Used)
+      llvm::errs() << "memreview: summary database '" << DbDir
+                   << "' not used; each file was analysed on its own\n";
+    else if (!DbDir.empty())
       llvm::errs() << llvm::formatv(
           "memreview: summary database '{0}': {1} units, {2} up to date; {3} "
           "analyses for findings, {4} for summaries only, {5} repeated; {6} "
-          "rounds{7}\n",
+          "rounds{7}{8}\n",
           DbDir, CrossStats.Units, CrossStats.UpToDate, CrossStats.FindingRuns,
           CrossStats.SummaryRuns, CrossStats.Reruns, CrossStats.Rounds,
           CrossStats.Unsettled
               ? llvm::formatv("; {0} units did not settle and were analysed "
                               "without it",
                               CrossStats.Unsettled)
+                    .str()
+              : std::string(),
+          CrossStats.Failed
+              ? llvm::formatv("; {0} units failed to compile, {1} of them "
+                              "unchanged since and not analysed",
+                              CrossStats.Failed, CrossStats.FailedUnchanged)
                     .str()
               : std::string());
   }

@@ -11,6 +11,7 @@
 #include "clang-tidy/ClangTidyModule.h"
 #include "engine/Engine.h"
 #include "engine/SummaryDb.h"
+#include "clang/Lex/HeaderSearchOptions.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -35,6 +36,7 @@
 using namespace clang;
 using namespace clang::tidy;
 using namespace clang::tooling;
+namespace engine = clang::tidy::memreview::engine;
 
 namespace memreview {
 
@@ -61,12 +63,18 @@ namespace {
 /// functions and classes are defined (for fingerprints).
 class TidyActionFactory : public FrontendActionFactory {
 public:
+  /// With \p FailedInputs, a compilation with errors adds there what it
+  /// read and the directories it searched (see failedInputs).
   TidyActionFactory(ClangTidyContext &Context,
                     IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                    DefinitionIndex &Definitions)
-      : ConsumerFactory(Context, std::move(FS)), Definitions(Definitions) {}
+                    DefinitionIndex &Definitions,
+                    std::vector<engine::UnitInput> *FailedInputs,
+                    std::chrono::system_clock::time_point Started)
+      : ConsumerFactory(Context, std::move(FS)), Definitions(Definitions),
+        FailedInputs(FailedInputs), Started(Started) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(ConsumerFactory, Definitions);
+    return std::make_unique<Action>(ConsumerFactory, Definitions, FailedInputs,
+                                    Started);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                      FileManager *Files,
@@ -85,8 +93,19 @@ public:
 private:
   class Action : public ASTFrontendAction {
   public:
-    Action(ClangTidyASTConsumerFactory &Factory, DefinitionIndex &Definitions)
-        : Factory(Factory), Definitions(Definitions) {}
+    Action(ClangTidyASTConsumerFactory &Factory, DefinitionIndex &Definitions,
+           std::vector<engine::UnitInput> *FailedInputs,
+           std::chrono::system_clock::time_point Started)
+        : Factory(Factory), Definitions(Definitions),
+          FailedInputs(FailedInputs), Started(Started) {}
+
+    void EndSourceFileAction() override {
+      CompilerInstance &Compiler = getCompilerInstance();
+      if (FailedInputs && Compiler.getDiagnostics().hasErrorOccurred() &&
+          Compiler.hasSourceManager())
+        failedInputs(Compiler, Started, *FailedInputs);
+      ASTFrontendAction::EndSourceFileAction();
+    }
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                    StringRef File) override {
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
@@ -106,9 +125,48 @@ private:
   private:
     ClangTidyASTConsumerFactory &Factory;
     DefinitionIndex &Definitions;
+    std::vector<engine::UnitInput> *FailedInputs;
+    std::chrono::system_clock::time_point Started;
   };
   ClangTidyASTConsumerFactory ConsumerFactory;
   DefinitionIndex &Definitions;
+  std::vector<engine::UnitInput> *FailedInputs;
+  std::chrono::system_clock::time_point Started;
+
+  /// What a compilation that failed depends on: the files it read, and the
+  /// folders where a header it did not find may appear (the folders of the
+  /// files it read and the user header search paths, '-I' and '-iquote', or,
+  /// for one that does not exist yet, its closest existing parent; creating
+  /// a file or a folder changes its folder's time).
+  static void failedInputs(CompilerInstance &Compiler,
+                           std::chrono::system_clock::time_point Started,
+                           std::vector<engine::UnitInput> &Out) {
+    std::vector<engine::UnitInput> Files =
+        engine::unitInputs(Compiler.getSourceManager(), Started);
+    llvm::StringSet<> Directories;
+    for (const engine::UnitInput &Input : Files)
+      Directories.insert(llvm::sys::path::parent_path(Input.Path));
+    for (const HeaderSearchOptions::Entry &Entry :
+         Compiler.getHeaderSearchOpts().UserEntries) {
+      if (Entry.Group != frontend::Quoted && Entry.Group != frontend::Angled)
+        continue;
+      llvm::SmallString<256> Path(Entry.Path);
+      if (Compiler.getVirtualFileSystem().makeAbsolute(Path))
+        continue;
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      while (!Path.empty() && !llvm::sys::fs::is_directory(Path) &&
+             llvm::sys::path::has_parent_path(Path))
+        llvm::sys::path::remove_filename(Path);
+      llvm::SmallString<256> Real;
+      if (!llvm::sys::fs::real_path(Path, Real))
+        Directories.insert(Real);
+    }
+    Out.insert(Out.end(), Files.begin(), Files.end());
+    for (const auto &Dir : Directories)
+      if (std::optional<engine::UnitInput> Input =
+              engine::describeInput(Dir.getKey(), Started))
+        Out.push_back(std::move(*Input));
+  }
 };
 
 /// clang-tidy's diagnostic consumer, which also keeps the findings that NOLINT
@@ -315,6 +373,47 @@ std::optional<std::string> commandProblem(const CompilationDatabase &Database,
   return std::nullopt;
 }
 
+/// What memreview does to a compile command after ClangTool's own adjusters
+/// (which strip the output and dependency-file options and make it
+/// -fsyntax-only): the ExtraArgsBefore / ExtraArgs of the clang-tidy
+/// configuration of the file (\p OptionsFor), no plugins, and the builtin
+/// headers of \p ResourceDir.
+ArgumentsAdjuster
+memreviewAdjusters(std::function<ClangTidyOptions(StringRef)> OptionsFor,
+                   const std::string &ResourceDir) {
+  ArgumentsAdjuster Adjust =
+      [OptionsFor](const CommandLineArguments &Args, StringRef Filename) {
+        ClangTidyOptions Opts = OptionsFor(Filename);
+        CommandLineArguments Adjusted = Args;
+        if (Opts.ExtraArgsBefore) {
+          auto I = Adjusted.begin();
+          if (I != Adjusted.end() && !StringRef(*I).starts_with("-"))
+            ++I;
+          Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
+                          Opts.ExtraArgsBefore->end());
+        }
+        if (Opts.ExtraArgs)
+          Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
+                          Opts.ExtraArgs->end());
+        return Adjusted;
+      };
+  Adjust = combineAdjusters(Adjust, getStripPluginsAdjuster());
+  // Builtin headers come from the clang memreview is built with, whatever
+  // compiler the database names (ClangTool would look beside our binary).
+  if (!ResourceDir.empty())
+    Adjust = combineAdjusters(
+        Adjust, [ResourceDir](const CommandLineArguments &Args, StringRef) {
+          for (const std::string &Arg : Args)
+            if (StringRef(Arg).starts_with("-resource-dir"))
+              return Args;
+          CommandLineArguments Adjusted = Args;
+          Adjusted.insert(Adjusted.begin() + (Adjusted.empty() ? 0 : 1),
+                          "-resource-dir=" + ResourceDir);
+          return Adjusted;
+        });
+  return Adjust;
+}
+
 /// The options of the configuration, with every check but memreview-leak
 /// turned off: the engine runs for the summaries and nothing else does.
 class SummariesOnlyProvider : public ClangTidyOptionsProvider {
@@ -341,6 +440,7 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
                        const std::string &File, const RunOptions &Options,
                        UnitMode Mode = UnitMode::Findings) {
   auto Start = std::chrono::steady_clock::now();
+  auto Started = std::chrono::system_clock::now();
   UnitResult Result;
   Result.File = File;
 
@@ -375,38 +475,11 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
   ClangTool Tool(Database, {File}, std::make_shared<PCHContainerOperations>(),
                  FS);
   Tool.setPrintErrorMessage(false);
-  // Per-file ExtraArgs / ExtraArgsBefore of the clang-tidy configuration.
-  Tool.appendArgumentsAdjuster(
-      [&Context](const CommandLineArguments &Args, StringRef Filename) {
-        ClangTidyOptions Opts = Context.getOptionsForFile(Filename);
-        CommandLineArguments Adjusted = Args;
-        if (Opts.ExtraArgsBefore) {
-          auto I = Adjusted.begin();
-          if (I != Adjusted.end() && !StringRef(*I).starts_with("-"))
-            ++I;
-          Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
-                          Opts.ExtraArgsBefore->end());
-        }
-        if (Opts.ExtraArgs)
-          Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
-                          Opts.ExtraArgs->end());
-        return Adjusted;
-      });
-  Tool.appendArgumentsAdjuster(getStripPluginsAdjuster());
-  // Builtin headers come from the clang memreview is built with, whatever
-  // compiler the database names (ClangTool would look beside our binary).
-  if (!Options.ResourceDir.empty())
-    Tool.appendArgumentsAdjuster(
-        [Dir = Options.ResourceDir](const CommandLineArguments &Args,
-                                    StringRef) {
-          for (const std::string &Arg : Args)
-            if (StringRef(Arg).starts_with("-resource-dir"))
-              return Args;
-          CommandLineArguments Adjusted = Args;
-          Adjusted.insert(Adjusted.begin() + (Adjusted.empty() ? 0 : 1),
-                          "-resource-dir=" + Dir);
-          return Adjusted;
-        });
+  Tool.appendArgumentsAdjuster(memreviewAdjusters(
+      [&Context](StringRef Filename) {
+        return Context.getOptionsForFile(Filename);
+      },
+      Options.ResourceDir));
 
   RecordingDiagnosticConsumer DiagConsumer(Context);
   DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(),
@@ -415,7 +488,12 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
   Tool.setDiagnosticConsumer(&DiagConsumer);
 
   DefinitionIndex Definitions;
-  TidyActionFactory Factory(Context, FS, Definitions);
+  // A unit that fails to compile leaves a record of what it depends on, so
+  // that the driver does not try it again until something changes.
+  std::vector<engine::UnitInput> FailedInputs;
+  bool Recording = engine::recordUnits();
+  TidyActionFactory Factory(Context, FS, Definitions,
+                            Recording ? &FailedInputs : nullptr, Started);
   clang::tidy::memreview::engine::resetEngineForNewTranslationUnit();
   // A crash inside one unit (a bug of memreview or of clang) is reported as
   // that unit's failure; the other units are still analysed.
@@ -487,8 +565,32 @@ UnitResult analyseUnit(const CompilationDatabase &Database,
   Result.FunctionsOverBudget = Engine.FunctionsOverBudget;
   Result.FunctionsWithoutCFG = Engine.FunctionsWithoutCFG;
   Result.EngineSeconds = Engine.Seconds;
-  if (!Result.ParseError)
-    Result.Record = clang::tidy::memreview::engine::takeUnitRecord();
+  if (!Result.ParseError) {
+    Result.Record = engine::takeUnitRecord();
+  } else if (Recording) {
+    engine::takeUnitRecord();
+    engine::UnitRecord Failed;
+    Failed.File = File;
+    Failed.Failed = true;
+    // A compiler that stopped before reading anything (a bad option) read
+    // at least the main file.
+    if (FailedInputs.empty()) {
+      llvm::SmallString<256> Real;
+      if (llvm::sys::fs::real_path(File, Real))
+        Real = File;
+      if (std::optional<engine::UnitInput> Main =
+              engine::describeInput(Real, Started))
+        FailedInputs.push_back(std::move(*Main));
+    }
+    llvm::sort(FailedInputs,
+               [](const engine::UnitInput &A, const engine::UnitInput &B) {
+                 return A.Path < B.Path;
+               });
+    for (engine::UnitInput &Input : FailedInputs)
+      if (Failed.Inputs.empty() || Failed.Inputs.back().Path != Input.Path)
+        Failed.Inputs.push_back(std::move(Input));
+    Result.Record = std::move(Failed);
+  }
   if (Mode == UnitMode::SummariesOnly) {
     Result.Findings.clear();
     Result.Suppressed.clear();
@@ -569,6 +671,57 @@ analyseFiles(const CompilationDatabase &Database,
       Start(I);
   Pool.wait();
   return Results;
+}
+
+EffectiveCommands::EffectiveCommands(const RunOptions &Options)
+    : FS(llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+          llvm::vfs::createPhysicalFileSystem())),
+      Provider(Options.MakeOptionsProvider(FS)),
+      ResourceDir(Options.ResourceDir) {}
+
+EffectiveCommands::~EffectiveCommands() = default;
+
+std::string EffectiveCommands::describe(const CompilationDatabase &Database,
+                                        const std::string &File) {
+  // As ClangTool runs them: its own adjusters, then memreview's, with the
+  // working directory of each command (relative names in the configuration
+  // are resolved against it).
+  ArgumentsAdjuster Adjust = combineAdjusters(
+      combineAdjusters(getClangStripOutputAdjuster(),
+                       getClangSyntaxOnlyAdjuster()),
+      combineAdjusters(getClangStripDependencyFileAdjuster(),
+                       memreviewAdjusters(
+                           [this](StringRef Filename) {
+                             return ClangTidyOptions::getDefaults().merge(
+                                 Provider->getOptions(Filename), 0);
+                           },
+                           ResourceDir)));
+  std::string Text;
+  for (const CompileCommand &Command : Database.getCompileCommands(File)) {
+    FS->setCurrentWorkingDirectory(Command.Directory);
+    Text += "directory " + Command.Directory + "\n";
+    for (const std::string &Arg : Adjust(Command.CommandLine, Command.Filename))
+      Text += "arg " + Arg + "\n";
+  }
+  // The configuration of the file's checks: which run, and memreview's
+  // options (the global ones, without a check's name, included), but for
+  // SummaryDatabase, which the driver ignores.
+  FS->setCurrentWorkingDirectory(llvm::sys::path::parent_path(File));
+  ClangTidyOptions Opts = Provider->getOptions(File);
+  Text += "checks " + Opts.Checks.value_or("") + "\n";
+  std::vector<std::string> Settings;
+  for (const auto &Option : Opts.CheckOptions) {
+    StringRef Key = Option.getKey();
+    if ((!Key.starts_with("memreview-") && Key.contains('.')) ||
+        Key.ends_with("SummaryDatabase"))
+      continue;
+    Settings.push_back("option " + Key.str() + "=" + Option.getValue().Value +
+                       "\n");
+  }
+  llvm::sort(Settings);
+  for (const std::string &Setting : Settings)
+    Text += Setting;
+  return Text;
 }
 
 std::vector<UnitResult> analyseAll(const CompileSetup &Setup,

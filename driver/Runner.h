@@ -82,6 +82,25 @@ analyseFiles(const clang::tooling::CompilationDatabase &Database,
              const std::function<void(UnitResult &)> &Done = nullptr,
              const std::vector<std::vector<size_t>> *WaitFor = nullptr);
 
+/// The compile commands of files as the analysis runs them, for the hash
+/// that tells whether a unit's summaries are still valid. Not thread-safe.
+class EffectiveCommands {
+public:
+  explicit EffectiveCommands(const RunOptions &Options);
+  ~EffectiveCommands();
+  /// The directory and the arguments of each compile command of \p File,
+  /// after every argument adjuster (clang-tidy's ExtraArgsBefore / ExtraArgs
+  /// included), then the enabled checks and memreview's check options of
+  /// the file's configuration.
+  std::string describe(const clang::tooling::CompilationDatabase &Database,
+                       const std::string &File);
+
+private:
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS;
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider;
+  std::string ResourceDir;
+};
+
 /// Analyses every file of \p Setup; results come back in the order of
 /// Setup.Files.
 std::vector<UnitResult> analyseAll(const CompileSetup &Setup,

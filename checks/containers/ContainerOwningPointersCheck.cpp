@@ -31,13 +31,6 @@ void ContainerOwningPointersCheck::storeOptions(
   Options.store(Opts, "NonOwningContainers", NonOwningContainers);
 }
 
-void ContainerOwningPointersCheck::registerMatchers(
-    ast_matchers::MatchFinder *Finder) {
-  EngineCheck::registerMatchers(Finder);
-  // Read by the engine when the analysis of this unit starts.
-  engine::engineConfig().NonOwningContainers = NonOwningContainers;
-}
-
 void ContainerOwningPointersCheck::warn(const engine::OwnershipFinding &F) {
   using engine::ContainerDropKind;
   if (static_cast<ContainerDropKind>(F.Variant) ==

@@ -19,7 +19,6 @@ namespace clang::tidy::memreview::containers {
 class ContainerOwningPointersCheck : public engine::EngineCheck {
 public:
   ContainerOwningPointersCheck(StringRef Name, ClangTidyContext *Context);
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 protected:
@@ -28,7 +27,8 @@ protected:
 private:
   /// Semicolon-separated regular expressions: containers whose variable,
   /// parameter or member (qualified name), or whose class, matches one do
-  /// not own their elements.
+  /// not own their elements. Every engine check hands it to the engine
+  /// (EngineCheck); this check validates and stores it.
   const std::string NonOwningContainers;
 };
 

@@ -840,6 +840,12 @@ std::string Explorer::describeCase(const SummaryCase &C,
         if (!llvm::is_contained(Parts, Part))
           Parts.push_back(Part);
       }
+  for (const StoreEffect &E : C.ElementStores)
+    if (E.Value.Kind == ValueDesc::Fresh && E.Object.Param >= 0) {
+      std::string Part = "puts new memory into " + Name(E.Object);
+      if (!llvm::is_contained(Parts, Part))
+        Parts.push_back(Part);
+    }
   QualType Type = Callee.getReturnType();
   if (C.Return.Kind == ValueDesc::Constant || C.Return.Kind == ValueDesc::Null) {
     if (Type->isBooleanType())

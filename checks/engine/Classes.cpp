@@ -469,10 +469,25 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
           ReleasedElsewhere = true;
       }
       std::string Member = memberName(Field);
+      // Where the member receives the memory: the allocation, unless a
+      // function of another file made it ('slot = makeItem()'), then the
+      // store in the member function, which the allocation follows as a note.
+      auto PlaceOf = [&](const Allocation &A) {
+        if (A.StoreSite.isValid() && A.AllocSite.isValid() &&
+            SM.getFileID(SM.getExpansionLoc(A.StoreSite)) !=
+                SM.getFileID(SM.getExpansionLoc(A.AllocSite)))
+          return A.StoreSite;
+        return A.AllocSite;
+      };
       auto AllocationNote = [&](OwnershipFinding &F, const Allocation &A) {
-        F.Steps.push_back({SourceRange(A.AllocSite),
+        SourceLocation Place = PlaceOf(A);
+        F.Steps.push_back({SourceRange(Place),
                            "'" + Member + "' receives memory allocated with '" +
                                A.Allocator + "' here, " + allocationPlace(A)});
+        if (Place != A.AllocSite)
+          F.Steps.push_back({SourceRange(A.AllocSite),
+                             "the memory is allocated with '" + A.Allocator +
+                                 "' here"});
       };
       auto AllocationNotes = [&](OwnershipFinding &F) {
         for (const Allocation &A : Facts.Allocations)
@@ -490,7 +505,7 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
         F.Variant = static_cast<unsigned>(OwningMemberKind::NeverReleased);
         // At the allocation (in the source file, where reviewers look), with
         // the member's declaration as a note.
-        F.Range = SourceRange(First.AllocSite);
+        F.Range = SourceRange(PlaceOf(First));
         F.Subject = Member;
         F.Detail = RD->getNameAsString();
         F.Allocator = First.Allocator;

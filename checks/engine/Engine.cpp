@@ -427,6 +427,10 @@ bool matchesNonOwning(llvm::StringRef Name) {
   }
 }
 
+/// When the current translation unit started (before it was parsed): its
+/// inputs modified about then carry a hash of their contents.
+thread_local std::chrono::system_clock::time_point UnitStart;
+
 } // namespace
 
 EngineConfig &engineConfig() { return TheConfig; }
@@ -453,6 +457,7 @@ bool isDeclaredNonOwning(const ValueDecl *D, QualType Type) {
 void resetEngineForNewTranslationUnit() {
   TheCache = Cache();
   TheRecord.reset();
+  UnitStart = std::chrono::system_clock::now();
 }
 
 std::optional<UnitRecord> takeUnitRecord() { return std::exchange(TheRecord, {}); }
@@ -498,7 +503,7 @@ static void recordUnit(ASTContext &Context,
   llvm::sort(R.Overrides);
   R.Overrides.erase(std::unique(R.Overrides.begin(), R.Overrides.end()),
                     R.Overrides.end());
-  R.Inputs = unitInputs(SM);
+  R.Inputs = unitInputs(SM, UnitStart);
   R.Consulted = Analysis.consulted();
   TheRecord = std::move(R);
 }

@@ -190,7 +190,8 @@ struct EngineConfig {
   std::string BuildDirectory;
   /// memreview-container-owning-pointers' NonOwningContainers option:
   /// semicolon-separated regular expressions naming containers that do not
-  /// own their elements (read when the analysis of a unit starts).
+  /// own their elements (set by every engine check, read when the analysis
+  /// of a unit starts).
   std::string NonOwningContainers;
 };
 

@@ -14,7 +14,20 @@ namespace clang::tidy::memreview::engine {
 EngineCheck::EngineCheck(StringRef Name, ClangTidyContext *Context,
                          FindingKind Kind)
     : ClangTidyCheck(Name, Context), Kind(Kind), TidyContext(Context),
-      SummaryDatabase(Options.getLocalOrGlobal("SummaryDatabase", "")) {}
+      SummaryDatabase(Options.getLocalOrGlobal("SummaryDatabase", "")),
+      UnknownCallsMayThrow(false) {
+  const ClangTidyOptions::OptionMap &All = Context->getOptions().CheckOptions;
+  auto It = All.find("memreview-leak.AssumeUnknownCallsThrow");
+  if (It != All.end()) {
+    llvm::StringRef Value = It->second.Value;
+    UnknownCallsMayThrow = Value.equals_insensitive("true") || Value == "1";
+  }
+  // The same for memreview-container-owning-pointers' NonOwningContainers:
+  // what goes into a non-owning container is not followed by any check.
+  It = All.find("memreview-container-owning-pointers.NonOwningContainers");
+  if (It != All.end())
+    NonOwningContainers = It->second.Value;
+}
 
 void EngineCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   if (!SummaryDatabase.empty())
@@ -24,6 +37,8 @@ void EngineCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void EngineCheck::registerMatchers(MatchFinder *Finder) {
   // Called once per translation unit, before it is parsed.
   resetEngineForNewTranslationUnit();
+  engineConfig().UnknownCallsMayThrow = UnknownCallsMayThrow;
+  engineConfig().NonOwningContainers = NonOwningContainers;
   // Any engine check may name the database (the analysis is shared).
   if (!SummaryDatabase.empty())
     engineConfig().SummaryDatabase = SummaryDatabase;

@@ -31,6 +31,13 @@ private:
   /// The summary database to read (docs/summary-db.md); empty: the
   /// '.memreview' directory of the build directory, if there is one.
   std::string SummaryDatabase;
+  /// memreview-leak's AssumeUnknownCallsThrow, which changes the summaries
+  /// all engine checks share: every engine check sets it, so that it does
+  /// not depend on which of them are enabled.
+  bool UnknownCallsMayThrow;
+  /// memreview-container-owning-pointers' NonOwningContainers, set by every
+  /// engine check for the same reason.
+  std::string NonOwningContainers;
 };
 
 } // namespace clang::tidy::memreview::engine

@@ -262,8 +262,13 @@ ExplorationResult Explorer::run() {
   // Liveness lets dead variables be forgotten, so that paths merge. Small
   // functions have few paths to merge: computing it would cost more than it
   // saves.
+  // A loop multiplies paths by the rounds it is unrolled: without liveness,
+  // the variables of finished rounds keep the paths apart.
   constexpr unsigned MinBlocksForLiveness = 16;
-  if (Cfg->getNumBlockIDs() >= MinBlocksForLiveness)
+  bool HasLoop = llvm::any_of(*Cfg, [](const CFGBlock *B) {
+    return B && B->getLoopTarget();
+  });
+  if (Cfg->getNumBlockIDs() >= MinBlocksForLiveness || HasLoop)
     Liveness = DeclContext->getAnalysis<LiveVariables>();
   Deadline = std::chrono::steady_clock::now() +
              std::chrono::microseconds(
@@ -398,7 +403,12 @@ void Explorer::prune(State &S, const CFGBlock &Block) {
       if (Info.Kind != Region::Var)
         continue;
       const auto *Var = static_cast<const VarDecl *>(Info.Ptr);
-      if (!Var->hasLocalStorage() || Liveness->isLive(&Block, Var))
+      // A range-for's own variables ('__range1') stay: the loop's disposal
+      // of a container is recognised through them at the loop head. So do
+      // parameters: read again, they would no longer be the caller's
+      // objects.
+      if (!Var->hasLocalStorage() || Var->isImplicit() ||
+          isa<ParmVarDecl>(Var) || Liveness->isLive(&Block, Var))
         continue;
       if (llvm::is_contained(Dead, Base))
         continue;
@@ -510,6 +520,33 @@ bool Explorer::enterLoopHead(const CFGBlock &Block, State &S) {
   return true;
 }
 
+SVal Explorer::widenedValue(State &S, const Stmt &Loop, const VarDecl *Var) {
+  QualType T = Var->getType().getCanonicalType();
+  if (!T->isIntegralOrEnumerationType())
+    return freshValue(S, T);
+  // Every path that widens this loop gives the variable the same symbol, so
+  // that paths which differ only in what the unrolled rounds computed merge.
+  // Within a path the symbol must stand for one value: when the state still
+  // refers to it (an inner loop widened again, a copy of the old value), a
+  // symbol of its own is taken instead.
+  auto [It, New] = WidenedSyms.try_emplace({&Loop, Var}, 0);
+  if (New)
+    It->second = newSymbol();
+  SymId Sym = It->second;
+  auto Mentions = [&](SVal V) {
+    return (V.Kind == SVal::Sym || V.Kind == SVal::Cond) && V.Id == Sym;
+  };
+  bool InUse =
+      llvm::any_of(S.Store, [&](const auto &E) { return Mentions(E.second); }) ||
+      llvm::any_of(S.Env, [&](const auto &E) { return Mentions(E.second); }) ||
+      (S.Returned && Mentions(*S.Returned));
+  if (InUse)
+    return freshValue(S, T);
+  llvm::erase_if(S.Constraints,
+                 [&](const auto &Entry) { return Entry.first == Sym; });
+  return SVal::symbol(Sym);
+}
+
 /// How \p Parent changes the variable \p Ref names: +1 when it only adds
 /// (increment, '+=' of a positive constant), -1 when it only subtracts, 0
 /// otherwise.
@@ -606,7 +643,7 @@ void Explorer::widenLoop(const Stmt &Loop, State &S) {
     removeBindingsUnder(S, R);
     if (Var->getType()->isRecordType() || Var->getType()->isArrayType())
       continue;
-    SVal Fresh = freshValue(S, Var->getType());
+    SVal Fresh = widenedValue(S, Loop, Var);
     if (Now && W.Direction && Fresh.Kind == SVal::Sym)
       S.constrain(Fresh.Id, RangeSet::satisfying(W.Direction > 0 ? ">=" : "<=",
                                                  *Now));

@@ -337,6 +337,9 @@ private:
   const Region &regionInfo(RegionId R) const { return Regions[R]; }
   ObjId newObject(ObjectInfo Info);
   void setOrigin(ObjId O, const AccessPath &Path);
+  /// The value a loop's widening gives \p Var.
+  SVal widenedValue(State &S, const Stmt &Loop, const VarDecl *Var);
+  std::map<std::pair<const Stmt *, const VarDecl *>, SymId> WidenedSyms;
   SymId newSymbol() { return NextSym++; }
   unsigned internRangeSet(const RangeSet &R);
   /// The object whose memory \p V points into, if any.

@@ -10,10 +10,12 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA1.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace json = llvm::json;
@@ -647,7 +649,20 @@ llvm::json::Value withoutThisEffects(const llvm::json::Value &Summary) {
     if (const json::Object *Ret = Case->getObject("ret");
         Ret && Ret->getString("k") == "obj" && fromThis(Ret->get("path")))
       Case->erase("ret");
+    // What is left empty says nothing (a summary without stores has no
+    // "st" at all).
+    for (llvm::StringRef Key : {"st", "est", "rel", "erel", "deref"})
+      if (const json::Array *List = Case->getArray(Key); List && List->empty())
+        Case->erase(Key);
   }
+  // Cases that differed only in what they did to the object itself are one
+  // case for the caller.
+  sortByText(*Cases);
+  json::Array Unique;
+  for (json::Value &C : *Cases)
+    if (Unique.empty() || print(Unique.back()) != print(C))
+      Unique.push_back(std::move(C));
+  *Cases = std::move(Unique);
   return Out;
 }
 
@@ -693,13 +708,116 @@ bool writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents,
   return true;
 }
 
-std::vector<UnitInput> unitInputs(const SourceManager &SM) {
+namespace {
+
+/// How long before the analysis started an input may have been modified and
+/// still carry a hash: file systems keep times in ticks (a few milliseconds
+/// on Linux, seconds on some network or FAT file systems), and a second edit
+/// in the tick of the first, after the unit read the file, keeps the time.
+constexpr std::chrono::seconds RacyWindow(3);
+
+/// A fast hash of contents (to tell an edit, not to resist an adversary).
+std::string quickHash(llvm::StringRef Data) {
+  return llvm::utohexstr(llvm::xxh3_64bits(Data), /*LowerCase=*/true,
+                         /*Width=*/16);
+}
+
+/// The hash of a file's contents, or of a directory's sorted entry names.
+std::optional<std::string> contentHash(llvm::StringRef Path, bool Directory) {
+  if (!Directory) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!Buffer)
+      return std::nullopt;
+    return quickHash((*Buffer)->getBuffer());
+  }
+  std::vector<std::string> Names;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Path, EC), End; It != End && !EC;
+       It.increment(EC))
+    Names.push_back(llvm::sys::path::filename(It->path()).str());
+  if (EC)
+    return std::nullopt;
+  llvm::sort(Names);
+  return quickHash(llvm::join(Names, "\n"));
+}
+
+/// contentHash, once per process for a file of a given size and time: the
+/// units of a program share their headers.
+std::optional<std::string> cachedContentHash(llvm::StringRef Path,
+                                             bool Directory, uint64_t Size,
+                                             int64_t ModTime) {
+  struct Known {
+    uint64_t Size;
+    int64_t ModTime;
+    std::optional<std::string> Hash;
+  };
+  static std::mutex CacheMutex;
+  static llvm::StringMap<Known> Cache;
+  {
+    std::lock_guard<std::mutex> Lock(CacheMutex);
+    auto It = Cache.find(Path);
+    if (It != Cache.end() && It->second.Size == Size &&
+        It->second.ModTime == ModTime)
+      return It->second.Hash;
+  }
+  std::optional<std::string> Hash = contentHash(Path, Directory);
+  std::lock_guard<std::mutex> Lock(CacheMutex);
+  Cache[Path] = {Size, ModTime, Hash};
+  return Hash;
+}
+
+int64_t nanoseconds(llvm::sys::TimePoint<> Time) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             Time.time_since_epoch())
+      .count();
+}
+
+} // namespace
+
+std::optional<UnitInput>
+describeInput(llvm::StringRef Path,
+              std::chrono::system_clock::time_point RacySince,
+              std::optional<llvm::StringRef> Read) {
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Path, Status))
+    return std::nullopt;
+  UnitInput Input;
+  Input.Path = Path.str();
+  Input.Size = Status.getSize();
+  Input.ModTime = nanoseconds(Status.getLastModificationTime());
+  if (Status.getLastModificationTime() >= RacySince - RacyWindow) {
+    bool Directory = Status.type() == llvm::sys::fs::file_type::directory_file;
+    std::optional<std::string> Hash =
+        Read && !Directory ? quickHash(*Read) : contentHash(Path, Directory);
+    // A hash that nothing matches: the input counts as changed.
+    Input.Hash = Hash ? *Hash : "-";
+  }
+  return Input;
+}
+
+bool inputUnchanged(const UnitInput &Input) {
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Input.Path, Status) ||
+      Status.getSize() != Input.Size ||
+      nanoseconds(Status.getLastModificationTime()) != Input.ModTime)
+    return false;
+  if (Input.Hash.empty())
+    return true;
+  std::optional<std::string> Hash = cachedContentHash(
+      Input.Path, Status.type() == llvm::sys::fs::file_type::directory_file,
+      Input.Size, Input.ModTime);
+  return Hash && *Hash == Input.Hash;
+}
+
+std::vector<UnitInput>
+unitInputs(const SourceManager &SM,
+           std::chrono::system_clock::time_point RacySince) {
   std::vector<UnitInput> Inputs;
   llvm::StringSet<> Seen;
   for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
     FileEntryRef FE = It->first;
     const SrcMgr::ContentCache *Cache = It->second;
-    (void)Cache;
     std::string Path(FE.getFileEntry().tryGetRealPathName());
     if (Path.empty() || !Seen.insert(Path).second)
       continue;
@@ -712,11 +830,10 @@ std::vector<UnitInput> unitInputs(const SourceManager &SM) {
     if (FID.isValid() && FID != SM.getMainFileID() &&
         SM.getIncludeLoc(FID).isInvalid())
       continue;
-    llvm::sys::fs::file_status Status;
-    if (llvm::sys::fs::status(Path, Status))
-      continue;
-    Inputs.push_back({Path, Status.getSize(),
-                      llvm::sys::toTimeT(Status.getLastModificationTime())});
+    // The hash, when there is one, is of the text the compiler read.
+    if (std::optional<UnitInput> Input = describeInput(
+            Path, RacySince, Cache ? Cache->getBufferDataIfLoaded() : std::nullopt))
+      Inputs.push_back(std::move(*Input));
   }
   llvm::sort(Inputs, [](const UnitInput &A, const UnitInput &B) {
     return A.Path < B.Path;
@@ -747,16 +864,116 @@ std::string SummaryDatabase::unitPath(llvm::StringRef File) const {
   return std::string(P);
 }
 
+namespace {
+
+/// Whether \p Text is what memreview writes in VERSION: a number and a line
+/// break.
+bool isVersionText(llvm::StringRef Text) {
+  Text.consume_back("\n");
+  return !Text.empty() && Text.size() <= 9 &&
+         llvm::all_of(Text, [](char C) { return llvm::isDigit(C); });
+}
+
+bool isHexName(llvm::StringRef Name, size_t Digits) {
+  return Name.size() == Digits && llvm::all_of(Name, llvm::isHexDigit);
+}
+
+/// A temporary file of writeFileAtomically ("<name>.tmp-XXXXXXXX").
+bool isTemporary(llvm::StringRef Name) { return Name.contains(".tmp-"); }
+
+/// Whether the entries of \p Dir all pass \p Ours; the first that does not
+/// goes into \p Odd.
+template <typename Fn>
+bool everyEntry(llvm::StringRef Dir, Fn Ours, std::string &Odd) {
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    llvm::StringRef Name = llvm::sys::path::filename(It->path());
+    if (!Ours(Name, It->type() == llvm::sys::fs::file_type::directory_file)) {
+      Odd = It->path();
+      return false;
+    }
+  }
+  if (EC && EC != std::errc::no_such_file_or_directory) {
+    Odd = Dir.str() + " (" + EC.message() + ")";
+    return false;
+  }
+  return true;
+}
+
+/// Whether \p Dir holds nothing that memreview would not have put there:
+/// VERSION, functions/, overrides/, units/ and hidden files (a .gitignore)
+/// at the top; with \p Deep, also what those folders hold (the folders a
+/// rebuild deletes).
+bool looksLikeDatabase(llvm::StringRef Dir, bool Deep, std::string &Odd) {
+  auto Top = [](llvm::StringRef Name, bool IsDir) {
+    if (Name.starts_with(".") || Name.starts_with("VERSION.tmp-"))
+      return true;
+    if (Name == "VERSION")
+      return !IsDir;
+    return IsDir && (Name == "functions" || Name == "overrides" ||
+                     Name == "units");
+  };
+  if (!everyEntry(Dir, Top, Odd))
+    return false;
+  if (!Deep)
+    return true;
+  auto Sub = [&](llvm::StringRef Name) {
+    llvm::SmallString<256> P(Dir);
+    llvm::sys::path::append(P, Name);
+    return std::string(P);
+  };
+  return everyEntry(Sub("functions"),
+                    [](llvm::StringRef Name, bool IsDir) {
+                      return IsDir && isHexName(Name, 2);
+                    },
+                    Odd) &&
+         everyEntry(Sub("overrides"),
+                    [](llvm::StringRef Name, bool IsDir) {
+                      return IsDir && isHexName(Name, 16);
+                    },
+                    Odd) &&
+         everyEntry(Sub("units"),
+                    [](llvm::StringRef Name, bool IsDir) {
+                      return !IsDir && (isTemporary(Name) ||
+                                        (Name.consume_back(".json") &&
+                                         isHexName(Name, 32)));
+                    },
+                    Odd);
+}
+
+} // namespace
+
 SummaryDatabase::OpenStatus SummaryDatabase::open(bool Create,
                                                   std::string &Message) {
   llvm::SmallString<256> VersionFile(Directory);
   llvm::sys::path::append(VersionFile, "VERSION");
+  auto Foreign = [&](const std::string &Why) {
+    Message = "summary database '" + Directory +
+              "' is not a memreview summary database (" + Why + ")";
+    return OpenStatus::Foreign;
+  };
+  // Empties a database (of another version, or that lost its VERSION).
+  auto Clear = [&] {
+    for (const char *Sub : {"functions", "overrides", "units"}) {
+      llvm::SmallString<256> P(Directory);
+      llvm::sys::path::append(P, Sub);
+      llvm::sys::fs::remove_directories(P, /*IgnoreErrors=*/true);
+    }
+  };
+  std::string Odd;
   auto Buffer = llvm::MemoryBuffer::getFile(VersionFile, /*IsText=*/true);
   if (Buffer) {
-    llvm::StringRef Text = (*Buffer)->getBuffer().trim();
+    llvm::StringRef Raw = (*Buffer)->getBuffer();
+    llvm::StringRef Text = Raw.trim();
     int64_t Found = 0;
-    if (!Text.getAsInteger(10, Found) && Found == SummaryDbVersion)
+    bool Ours = isVersionText(Raw);
+    if (Ours && !Text.getAsInteger(10, Found) && Found == SummaryDbVersion) {
+      // The driver writes only where nothing but a database lives.
+      if (Create && !looksLikeDatabase(Directory, /*Deep=*/false, Odd))
+        return Foreign("it holds '" + Odd + "'");
       return OpenStatus::Ready;
+    }
     if (!Create) {
       Message = "summary database '" + Directory + "' has format version '" +
                 Text.str() + "', this memreview reads version " +
@@ -764,12 +981,13 @@ SummaryDatabase::OpenStatus SummaryDatabase::open(bool Create,
                 "; it is not used (run the memreview driver to rebuild it)";
       return OpenStatus::WrongVersion;
     }
-    // Another version: start afresh.
-    for (const char *Sub : {"functions", "overrides", "units"}) {
-      llvm::SmallString<256> P(Directory);
-      llvm::sys::path::append(P, Sub);
-      llvm::sys::fs::remove_directories(P, /*IgnoreErrors=*/true);
-    }
+    // Another version: start afresh, if this is a database at all.
+    if (!Ours)
+      return Foreign("its VERSION file holds '" + Text.take_front(40).str() +
+                     "', not a format version");
+    if (!looksLikeDatabase(Directory, /*Deep=*/true, Odd))
+      return Foreign("it holds '" + Odd + "'");
+    Clear();
     Message = "summary database '" + Directory + "' had format version '" +
               Text.str() + "'; rebuilt";
   } else if (!Create) {
@@ -784,6 +1002,12 @@ SummaryDatabase::OpenStatus SummaryDatabase::open(bool Create,
              !llvm::sys::fs::is_directory(Directory)) {
     Message = "summary database '" + Directory + "' is not a directory";
     return OpenStatus::Unreadable;
+  } else if (llvm::sys::fs::exists(Directory)) {
+    // A folder without VERSION: empty, or what is left of a database whose
+    // VERSION was lost (its contents are not trusted).
+    if (!looksLikeDatabase(Directory, /*Deep=*/true, Odd))
+      return Foreign("it has no VERSION file and holds '" + Odd + "'");
+    Clear();
   }
   std::string Error;
   if (!writeFileAtomically(VersionFile,
@@ -845,13 +1069,19 @@ std::optional<UnitRecord> SummaryDatabase::readManifest(llvm::StringRef File) {
     return Corrupt("missing members");
   for (const json::Value &I : *Inputs) {
     const json::Array *A = I.getAsArray();
-    if (!A || A->size() != 3 || !(*A)[0].getAsString() ||
-        !(*A)[1].getAsInteger() || !(*A)[2].getAsInteger())
+    if (!A || A->size() < 3 || A->size() > 4 || !(*A)[0].getAsString() ||
+        !(*A)[1].getAsInteger() || !(*A)[2].getAsInteger() ||
+        (A->size() == 4 && !(*A)[3].getAsString()))
       return Corrupt("malformed input");
-    R.Inputs.push_back({(*A)[0].getAsString()->str(),
-                        static_cast<uint64_t>(*(*A)[1].getAsInteger()),
-                        *(*A)[2].getAsInteger()});
+    UnitInput Input;
+    Input.Path = (*A)[0].getAsString()->str();
+    Input.Size = static_cast<uint64_t>(*(*A)[1].getAsInteger());
+    Input.ModTime = *(*A)[2].getAsInteger();
+    if (A->size() == 4)
+      Input.Hash = (*A)[3].getAsString()->str();
+    R.Inputs.push_back(std::move(Input));
   }
+  R.Failed = O->getBoolean("failed").value_or(false);
   for (const json::Value &F : *Functions) {
     if (!F.getAsString())
       return Corrupt("malformed function");
@@ -886,15 +1116,11 @@ SummaryDatabase::unitState(llvm::StringRef File) {
   State.Corrupt = !R && llvm::sys::fs::exists(unitPath(File));
   bool Current = R.has_value();
   if (R)
-    for (const UnitInput &I : R->Inputs) {
-      llvm::sys::fs::file_status Status;
-      if (llvm::sys::fs::status(I.Path, Status) ||
-          Status.getSize() != I.Size ||
-          llvm::sys::toTimeT(Status.getLastModificationTime()) != I.ModTime) {
+    for (const UnitInput &I : R->Inputs)
+      if (!inputUnchanged(I)) {
         Current = false;
         break;
       }
-    }
   Mutex.lock();
   State.Current = Current;
   if (R) {
@@ -909,16 +1135,107 @@ SummaryDatabase::unitState(llvm::StringRef File) {
 
 bool SummaryDatabase::entriesIntact(const UnitRecord &Unit) {
   for (const auto &F : Unit.Functions) {
+    std::string Key = usrKey(F.first);
     std::string Error;
-    std::optional<json::Value> V =
-        readJSONFile(functionPath(usrKey(F.first)), Error);
+    std::optional<json::Value> V = readJSONFile(functionPath(Key), Error);
     const json::Object *O = V ? V->getAsObject() : nullptr;
-    if (!O || O->getString("usr") != F.first ||
-        (!O->get("conflict") && (!O->getObject("summary") ||
-                                 O->getString("unit") != Unit.File)))
+    if (!O || O->getString("usr") != F.first)
+      return false;
+    if (const json::Array *Listed = O->getArray("conflict")) {
+      // A conflict stands while another unit it lists still defines the
+      // function; else the unit runs again and writes its own entry.
+      bool Mine = false;
+      unsigned Others = 0;
+      for (const json::Value &C : *Listed) {
+        std::optional<llvm::StringRef> Other = C.getAsString();
+        if (!Other)
+          return false;
+        if (*Other == Unit.File) {
+          Mine = true;
+          continue;
+        }
+        std::lock_guard<std::mutex> Lock(Mutex);
+        const UnitState &S = unitState(*Other);
+        if (S.Current && S.Defines.count(Key))
+          ++Others;
+      }
+      if (!Mine || Others == 0)
+        return false;
+      continue;
+    }
+    if (!O->getObject("summary") || O->getString("unit") != Unit.File)
+      return false;
+  }
+  // Each override it registers has a record that counts: the unit's own, or
+  // that of another current unit that registers it too (an override defined
+  // in a header).
+  for (const auto &[Base, Override] : Unit.Overrides) {
+    llvm::SmallString<256> Path(overridesDir(Base));
+    llvm::sys::path::append(Path, Override + ".json");
+    std::string Error;
+    std::optional<json::Value> V = readJSONFile(Path, Error);
+    const json::Object *O = V ? V->getAsObject() : nullptr;
+    std::optional<llvm::StringRef> Owner = O ? O->getString("unit") : std::nullopt;
+    if (!Owner)
+      return false;
+    if (*Owner == Unit.File)
+      continue;
+    std::lock_guard<std::mutex> Lock(Mutex);
+    const UnitState &S = unitState(*Owner);
+    if (!S.Current || !S.Defines.count("o" + Base + Override))
       return false;
   }
   return true;
+}
+
+std::vector<std::string> SummaryDatabase::manifestPaths() {
+  std::vector<std::string> Paths;
+  llvm::SmallString<256> Dir(Directory);
+  llvm::sys::path::append(Dir, "units");
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    llvm::StringRef Name = llvm::sys::path::filename(It->path());
+    if (Name.ends_with(".json") && !isTemporary(Name))
+      Paths.push_back(It->path());
+  }
+  llvm::sort(Paths);
+  return Paths;
+}
+
+void SummaryDatabase::dropManifest(llvm::StringRef ManifestPath) {
+  std::string Error;
+  std::optional<json::Value> V = readJSONFile(ManifestPath, Error);
+  const json::Object *O = V ? V->getAsObject() : nullptr;
+  std::optional<llvm::StringRef> File = O ? O->getString("file") : std::nullopt;
+  // Removes \p Path when it is a record of this unit's own.
+  auto RemoveOwn = [&](llvm::StringRef Path) {
+    std::string ReadError;
+    std::optional<json::Value> Record = readJSONFile(Path, ReadError);
+    const json::Object *RO = Record ? Record->getAsObject() : nullptr;
+    if (RO && File && RO->getString("unit") == *File)
+      llvm::sys::fs::remove(Path);
+  };
+  if (File) {
+    if (const json::Array *Functions = O->getArray("functions"))
+      for (const json::Value &F : *Functions)
+        if (std::optional<llvm::StringRef> Usr = F.getAsString())
+          RemoveOwn(functionPath(usrKey(*Usr)));
+    if (const json::Array *Overrides = O->getArray("overrides"))
+      for (const json::Value &P : *Overrides) {
+        const json::Array *Pair = P.getAsArray();
+        if (!Pair || Pair->size() != 2 || !(*Pair)[0].getAsString() ||
+            !(*Pair)[1].getAsString())
+          continue;
+        llvm::SmallString<256> Path(overridesDir(*(*Pair)[0].getAsString()));
+        llvm::sys::path::append(Path, *(*Pair)[1].getAsString() + ".json");
+        RemoveOwn(Path);
+      }
+  }
+  llvm::sys::fs::remove(ManifestPath);
+  std::lock_guard<std::mutex> Lock(Mutex);
+  if (File)
+    Units.erase(*File);
 }
 
 bool SummaryDatabase::unitIsCurrent(llvm::StringRef File) {
@@ -964,8 +1281,10 @@ SummaryDatabase::lookupKey(llvm::StringRef Key, std::optional<llvm::StringRef> U
   const UnitState &State = unitState(Unit);
   if (!State.Current || !State.Defines.count(Key)) {
     ++Count.Stale;
-    // A corrupt manifest was reported as such.
-    if (WarnStale && !State.Corrupt)
+    // A corrupt manifest was reported as such; a current unit that no
+    // longer defines the function (it failed to compile, or the function
+    // went away) is not out of date.
+    if (WarnStale && !State.Corrupt && !State.Current)
       warnOnce("stale", "summary database '" + Directory +
                             "' is out of date (e.g. '" + Unit.str() +
                             "' changed since it was built); its stale entries "
@@ -1109,9 +1428,12 @@ bool SummaryDatabase::writeUnit(const UnitRecord &Unit, std::string &Error) {
       return false;
   }
   json::Array Inputs, Consulted;
-  for (const UnitInput &I : Unit.Inputs)
-    Inputs.push_back(json::Array{I.Path, static_cast<int64_t>(I.Size),
-                                 I.ModTime});
+  for (const UnitInput &I : Unit.Inputs) {
+    json::Array Input{I.Path, static_cast<int64_t>(I.Size), I.ModTime};
+    if (!I.Hash.empty())
+      Input.push_back(I.Hash);
+    Inputs.push_back(std::move(Input));
+  }
   for (const auto &[Key, Digest] : Unit.Consulted)
     Consulted.push_back(json::Array{Key, Digest});
   json::Value Manifest = json::Object{{"version", SummaryDbVersion},
@@ -1121,6 +1443,8 @@ bool SummaryDatabase::writeUnit(const UnitRecord &Unit, std::string &Error) {
                                       {"functions", std::move(Functions)},
                                       {"overrides", std::move(Overrides)},
                                       {"consulted", std::move(Consulted)}};
+  if (Unit.Failed)
+    Manifest.getAsObject()->try_emplace("failed", true);
   if (!writeFileAtomically(unitPath(Unit.File), print(Manifest) + "\n", Error))
     return false;
   std::lock_guard<std::mutex> Lock(Mutex);

@@ -18,6 +18,7 @@
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/JSON.h"
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -27,7 +28,7 @@
 namespace clang::tidy::memreview::engine {
 
 /// The format version; a database of another version is not read.
-constexpr int64_t SummaryDbVersion = 1;
+constexpr int64_t SummaryDbVersion = 2;
 
 /// The USR of a function (or nothing for declarations that have none).
 std::optional<std::string> usrOf(const Decl &D);
@@ -53,12 +54,31 @@ llvm::json::Value withoutThisEffects(const llvm::json::Value &Summary);
 /// must share to agree.
 std::string summaryShape(const llvm::json::Value &Summary);
 
-/// A file a unit read, as it was when the unit was analysed.
+/// A file a unit read (or a directory it searched), as it was when the unit
+/// was analysed.
 struct UnitInput {
   std::string Path;
   uint64_t Size = 0;
+  /// Modification time, in nanoseconds since the epoch.
   int64_t ModTime = 0;
+  /// For an input modified shortly before the analysis started (an edit in
+  /// the same tick of the file system's clock would keep its time): a hash
+  /// of its contents as the unit read them (of its sorted entry names, for a
+  /// directory). Empty otherwise.
+  std::string Hash;
 };
+
+/// The input \p Path as it is now; \p Read is the text the unit read, when
+/// known. Inputs modified after \p RacySince (less a few seconds) carry a
+/// hash of their contents. Nothing when \p Path cannot be examined.
+std::optional<UnitInput>
+describeInput(llvm::StringRef Path,
+              std::chrono::system_clock::time_point RacySince,
+              std::optional<llvm::StringRef> Read = std::nullopt);
+
+/// Whether \p Input is still as described (size, time and, when there is
+/// one, contents).
+bool inputUnchanged(const UnitInput &Input);
 
 /// What the analysis of one translation unit leaves in the database.
 struct UnitRecord {
@@ -79,6 +99,9 @@ struct UnitRecord {
   /// usrKey of a function or of an overridden method) and the digest of what
   /// it found (see SummaryDatabase::digest).
   std::vector<std::pair<std::string, std::string>> Consulted;
+  /// The unit failed to compile: it defines nothing, and Inputs are what it
+  /// read before it failed (and the directories it searched for headers).
+  bool Failed = false;
 };
 
 /// The on-disk database: a directory. Reads are safe from several threads;
@@ -90,10 +113,12 @@ public:
 
   const std::string &directory() const { return Directory; }
 
-  enum class OpenStatus { Ready, Missing, WrongVersion, Unreadable };
+  enum class OpenStatus { Ready, Missing, WrongVersion, Unreadable, Foreign };
   /// Checks the directory and its version. With \p Create, a missing
   /// directory is created and one of another version is emptied and
-  /// re-initialised. \p Message explains a status other than Ready.
+  /// re-initialised, but only when it is recognisably a memreview database
+  /// (or empty): anything else is Foreign and left alone. \p Message
+  /// explains a status other than Ready.
   OpenStatus open(bool Create, std::string &Message);
 
   /// The entry of \p Usr: its summary (JSON) when the entry exists, is well
@@ -124,8 +149,22 @@ public:
   bool unitIsCurrent(llvm::StringRef File);
 
   /// Whether every entry the unit's manifest lists is on disk, well formed
-  /// and still the unit's (or a conflict it takes part in).
+  /// and still the unit's (or a conflict it takes part in that still
+  /// stands: at least two of the units it lists are current and define the
+  /// function), and every override it registers has a record of a current
+  /// unit that registers it.
   bool entriesIntact(const UnitRecord &Unit);
+
+  /// The paths of every manifest in the database (units/*.json).
+  std::vector<std::string> manifestPaths();
+
+  /// Where the manifest of the unit \p File is.
+  std::string unitPath(llvm::StringRef File) const;
+
+  /// Removes the manifest at \p ManifestPath and the entries and override
+  /// records that its unit wrote and still owns (a conflict it takes part in
+  /// stays: it no longer stands without the unit).
+  void dropManifest(llvm::StringRef ManifestPath);
 
   /// Forgets what was read from disk (after a phase of writes).
   void refresh();
@@ -159,7 +198,6 @@ private:
   std::optional<llvm::json::Value>
   lookupKey(llvm::StringRef Key, std::optional<llvm::StringRef> Usr);
   std::optional<std::vector<std::string>> overridesOfKey(llvm::StringRef BaseKey);
-  std::string unitPath(llvm::StringRef File) const;
   /// Reads (and caches) the state of a unit. Called with the lock held.
   const UnitState &unitState(llvm::StringRef File);
   void warnOnce(const std::string &Key, const std::string &Message);
@@ -177,8 +215,11 @@ private:
   bool WarnStale = true;
 };
 
-/// The files a translation unit read, system headers excepted.
-std::vector<UnitInput> unitInputs(const SourceManager &SM);
+/// The files a translation unit read, system headers excepted; those
+/// modified after \p RacySince carry a hash of what the unit read.
+std::vector<UnitInput>
+unitInputs(const SourceManager &SM,
+           std::chrono::system_clock::time_point RacySince);
 
 /// Writes \p Contents to \p Path through a temporary file and a rename.
 bool writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents,

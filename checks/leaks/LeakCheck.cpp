@@ -32,9 +32,4 @@ void LeakCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AssumeUnknownCallsThrow", AssumeUnknownCallsThrow);
 }
 
-void LeakCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
-  engine::engineConfig().UnknownCallsMayThrow = AssumeUnknownCallsThrow;
-  EngineCheck::registerMatchers(Finder);
-}
-
 } // namespace clang::tidy::memreview::leaks

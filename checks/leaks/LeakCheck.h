@@ -17,7 +17,6 @@ class LeakCheck : public engine::EngineCheck {
 public:
   LeakCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
 
 protected:
   void warn(const engine::OwnershipFinding &F) override;
