@@ -1444,7 +1444,17 @@ void Explorer::report(OwnershipFinding F, const State &S, ObjId About,
   for (auto It = Events.rbegin(); It != Events.rend(); ++It) {
     const PathEvent &E = **It;
     std::string Message = E.Message;
-    if (Message.empty() && E.Condition)
+    const auto *Block = static_cast<const CFGBlock *>(E.Block);
+    const auto *RangeFor = Block ? dyn_cast_or_null<CXXForRangeStmt>(
+                                       Block->getTerminatorStmt())
+                                 : nullptr;
+    if (Message.empty() && RangeFor && RangeFor->getRangeInit())
+      // The condition of a range-based for is the compiler's own
+      // ('__begin1 != __end1'): say what it means.
+      Message = "assuming the loop over '" +
+                describe(RangeFor->getRangeInit()) + "' " +
+                (E.Taken ? "runs" : "ends");
+    else if (Message.empty() && E.Condition)
       Message = "assuming '" + describe(E.Condition) + "' is " +
                 (E.Taken ? "true" : "false");
     AddStep({E.Range, Message});

@@ -19,6 +19,10 @@ inline std::string quoted(const std::string &Name) {
     return "the pointer";
   if (Name == "the pointer")
     return Name;
+  // A phrase that quotes its own names ("an element of 'orders'").
+  if (Name.find('\'') != std::string::npos &&
+      Name.find(' ') != std::string::npos)
+    return Name;
   return "'" + Name + "'";
 }
 

@@ -1,5 +1,6 @@
 // RUN: %check_memreview %s memreview-double-delete %t
 #include <cstdlib>
+#include <vector>
 
 struct Widget {
   int id = 0;
@@ -493,7 +494,7 @@ void deleteWithMismatchedThresholds(int attempts) {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
   // CHECK-NOTES: :[[@LINE-7]]:20: note: memory is allocated with 'new' here
   // CHECK-NOTES: :[[@LINE-7]]:7: note: assuming 'attempts > 3' is true
-  // CHECK-NOTES: :[[@LINE-7]]:5: note: memory is released with 'delete' here
+  // CHECK-NOTES: :[[@LINE-6]]:5: note: memory is released with 'delete' here
   // CHECK-NOTES: :[[@LINE-7]]:7: note: assuming 'attempts > 5' is false
 }
 
@@ -641,4 +642,30 @@ void freeOldBlockOnlyOnFailure() {
     std::free(bigger);
   else
     std::free(buffer);
+}
+
+// ===== Elements of a container released by two loops =====
+
+void deleteElementsTwice() {
+  std::vector<Widget *> widgets;
+  widgets.push_back(new Widget);
+  for (Widget *w : widgets)
+    delete w;
+  for (Widget *w : widgets)
+    delete w;
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'delete' releases an element of 'widgets', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
+  // CHECK-NOTES: :[[@LINE-6]]:21: note: memory is allocated with 'new' here
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: memory is stored in 'widgets' here
+  // CHECK-NOTES: :[[@LINE-6]]:5: note: memory is released with 'delete' here
+  // CHECK-NOTES: :[[@LINE-8]]:18: note: assuming the loop over 'widgets' ends
+}
+
+// Twin: one loop releases them, the other only reads them first.
+void readThenDeleteElements() {
+  std::vector<Widget *> widgets;
+  widgets.push_back(new Widget);
+  for (Widget *w : widgets)
+    logAddress(w);
+  for (Widget *w : widgets)
+    delete w;
 }
