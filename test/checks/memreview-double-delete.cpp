@@ -494,7 +494,7 @@ void deleteWithMismatchedThresholds(int attempts) {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'delete' releases 'widget', which was already released; releasing memory twice corrupts the heap [memreview-double-delete]
   // CHECK-NOTES: :[[@LINE-7]]:20: note: memory is allocated with 'new' here
   // CHECK-NOTES: :[[@LINE-7]]:7: note: assuming 'attempts > 3' is true
-  // CHECK-NOTES: :[[@LINE-6]]:5: note: memory is released with 'delete' here
+  // CHECK-NOTES: :[[@LINE-7]]:5: note: memory is released with 'delete' here
   // CHECK-NOTES: :[[@LINE-7]]:7: note: assuming 'attempts > 5' is false
 }
 
