@@ -73,8 +73,12 @@ std::string print(const json::Value &V);
 /// Sorts \p A by the JSON text of its items.
 void sortByText(json::Array &A) {
   std::vector<std::pair<std::string, json::Value>> Items;
-  for (json::Value &V : A)
-    Items.push_back({print(V), std::move(V)});
+  // Moved, never copied: a copy of an object that had members erased can
+  // resurrect them (json::ObjectKey keeps the old text of a tombstone).
+  for (json::Value &V : A) {
+    std::string Text = print(V);
+    Items.emplace_back(std::move(Text), std::move(V));
+  }
   llvm::sort(Items, [](const auto &X, const auto &Y) { return X.first < Y.first; });
   A.clear();
   for (auto &Item : Items)
@@ -651,17 +655,27 @@ llvm::json::Value withoutThisEffects(const llvm::json::Value &Summary) {
       Case->erase("ret");
     // What is left empty says nothing (a summary without stores has no
     // "st" at all).
-    for (llvm::StringRef Key : {"st", "est", "rel", "erel", "deref"})
-      if (const json::Array *List = Case->getArray(Key); List && List->empty())
-        Case->erase(Key);
+    // A fresh object without what is left empty (and without the erased
+    // members' tombstones, which copies of the object would bring back).
+    json::Object Clean;
+    for (auto &Member : *Case) {
+      const json::Array *List = Member.second.getAsArray();
+      if (List && List->empty())
+        continue;
+      Clean.try_emplace(Member.first, std::move(Member.second));
+    }
+    CaseValue = json::Value(std::move(Clean));
   }
   // Cases that differed only in what they did to the object itself are one
   // case for the caller.
   sortByText(*Cases);
+  std::vector<std::string> Texts;
+  for (const json::Value &C : *Cases)
+    Texts.push_back(print(C));
   json::Array Unique;
-  for (json::Value &C : *Cases)
-    if (Unique.empty() || print(Unique.back()) != print(C))
-      Unique.push_back(std::move(C));
+  for (size_t I = 0; I < Texts.size(); ++I)
+    if (I == 0 || Texts[I] != Texts[I - 1])
+      Unique.push_back(std::move((*Cases)[I]));
   *Cases = std::move(Unique);
   return Out;
 }
@@ -874,8 +888,11 @@ bool isVersionText(llvm::StringRef Text) {
          llvm::all_of(Text, [](char C) { return llvm::isDigit(C); });
 }
 
+/// A name of hexadecimal digits, \p Digits of them or, with 0, any number
+/// (the key lengths of earlier formats differ).
 bool isHexName(llvm::StringRef Name, size_t Digits) {
-  return Name.size() == Digits && llvm::all_of(Name, llvm::isHexDigit);
+  return !Name.empty() && (Digits == 0 || Name.size() == Digits) &&
+         llvm::all_of(Name, llvm::isHexDigit);
 }
 
 /// A temporary file of writeFileAtomically ("<name>.tmp-XXXXXXXX").
@@ -930,14 +947,14 @@ bool looksLikeDatabase(llvm::StringRef Dir, bool Deep, std::string &Odd) {
                     Odd) &&
          everyEntry(Sub("overrides"),
                     [](llvm::StringRef Name, bool IsDir) {
-                      return IsDir && isHexName(Name, 16);
+                      return IsDir && isHexName(Name, 0);
                     },
                     Odd) &&
          everyEntry(Sub("units"),
                     [](llvm::StringRef Name, bool IsDir) {
                       return !IsDir && (isTemporary(Name) ||
                                         (Name.consume_back(".json") &&
-                                         isHexName(Name, 32)));
+                                         isHexName(Name, 0)));
                     },
                     Odd);
 }
