@@ -116,6 +116,7 @@ public:
       else
         ++Stats.UpToDate;
     }
+    llvm::StringSet<> Conditional = conditionalUnits(Pending);
 
     std::vector<UnitResult> Results(Setup.Files.size());
     llvm::StringMap<size_t> ResultIndex;
@@ -139,9 +140,6 @@ public:
       }
       ++Stats.Rounds;
       std::vector<std::vector<size_t>> WaitFor = order(Pending);
-      for (const std::string &Unit : Pending)
-        if (!RanBefore.insert(Unit).second)
-          ++Stats.Reruns;
       // What the units of this round define or register, before and after:
       // the entries of other units that share them may have changed hands
       // (a conflict that no longer stands, an override record of a unit
@@ -150,7 +148,14 @@ public:
       for (const std::string &Unit : Pending)
         for (const std::string &Key : definedKeys(Unit))
           Written.insert(Key);
-      runRound(Pending, Results, ResultIndex, /*Record=*/true, &WaitFor);
+      for (const std::string &Unit :
+           runRound(Pending, Results, ResultIndex, /*Record=*/true, &WaitFor,
+                    &Conditional))
+        if (!RanBefore.insert(Unit).second)
+          ++Stats.Reruns;
+      // Only the first round has units that may turn out up to date: the
+      // units pending after a round read what changed in it.
+      Conditional.clear();
       DB->refresh();
       for (const std::string &Unit : Pending)
         for (const std::string &Key : definedKeys(Unit))
@@ -235,9 +240,11 @@ private:
   }
 
   /// Same command, same files, same reads: the unit's summaries stand.
+  /// Safe from several threads while Manifests does not change.
   bool upToDate(const std::string &Unit) {
     auto It = Manifests.find(Unit);
-    return It != Manifests.end() && It->second.CommandHash == Hashes[Unit] &&
+    return It != Manifests.end() &&
+           It->second.CommandHash == Hashes.lookup(Unit) &&
            DB->unitIsCurrent(Unit) && readsMatch(It->second) &&
            DB->entriesIntact(It->second);
   }
@@ -247,6 +254,64 @@ private:
       if (DB->digest(Key) != Digest)
         return false;
     return true;
+  }
+
+  /// The units of \p Pending (not asked for) whose only reason to run is
+  /// that entries they read are owned by other units of \p Pending that
+  /// run for reasons of their own (their files changed, they are asked
+  /// for): until those have run, their entries count as stale. Such a unit
+  /// waits for them (order() puts the units it read from first) and runs
+  /// only if its reads still differ then (runRound); an edit that leaves a
+  /// summary as it was does not make its readers run.
+  llvm::StringSet<> conditionalUnits(const std::vector<std::string> &Pending) {
+    llvm::StringSet<> InPending;
+    for (const std::string &Unit : Pending)
+      InPending.insert(Unit);
+    llvm::StringMap<std::vector<std::string>> Owners;
+    for (const auto &[Unit, R] : Manifests) {
+      for (const auto &F : R.Functions)
+        Owners["f" + usrKey(F.first)].push_back(Unit);
+      for (const auto &[Base, Override] : R.Overrides)
+        Owners["o" + Base].push_back(Unit);
+    }
+    // Candidates, and the units each waits for.
+    llvm::StringMap<std::vector<std::string>> Candidates;
+    for (const std::string &Unit : Pending) {
+      auto It = Manifests.find(Unit);
+      if (Requested.count(Unit) || It == Manifests.end() || It->second.Failed ||
+          It->second.CommandHash != Hashes.lookup(Unit) ||
+          !DB->unitIsCurrent(Unit) || !DB->entriesIntact(It->second))
+        continue;
+      std::vector<std::string> WaitsFor;
+      bool Candidate = true;
+      for (const auto &[Key, Digest] : It->second.Consulted) {
+        if (DB->digest(Key) == Digest)
+          continue;
+        auto O = Owners.find(Key);
+        bool Owned = false;
+        if (O != Owners.end())
+          for (const std::string &Owner : O->second)
+            if (Owner != Unit && InPending.contains(Owner)) {
+              WaitsFor.push_back(Owner);
+              Owned = true;
+            }
+        if (!Owned) {
+          Candidate = false;
+          break;
+        }
+      }
+      if (Candidate && !WaitsFor.empty())
+        Candidates[Unit] = std::move(WaitsFor);
+    }
+    // A unit that waits for another candidate runs: what it waits for may
+    // not run at all.
+    llvm::StringSet<> Result;
+    for (const auto &C : Candidates)
+      if (llvm::none_of(C.second, [&](const std::string &Owner) {
+            return Candidates.count(Owner);
+          }))
+        Result.insert(C.first());
+    return Result;
   }
 
   /// Sorts \p Pending so that the units defining what a unit calls come
@@ -329,18 +394,27 @@ private:
     return WaitFor;
   }
 
-  void runRound(const std::vector<std::string> &Files,
-                std::vector<UnitResult> &Results,
-                const llvm::StringMap<size_t> &ResultIndex, bool Record,
-                const std::vector<std::vector<size_t>> *WaitFor = nullptr) {
+  /// Analyses \p Files (units) and returns those analysed: a unit of
+  /// \p Conditional is not when, once the units it waits for have run, it
+  /// is up to date.
+  std::vector<std::string>
+  runRound(const std::vector<std::string> &Files,
+           std::vector<UnitResult> &Results,
+           const llvm::StringMap<size_t> &ResultIndex, bool Record,
+           const std::vector<std::vector<size_t>> *WaitFor = nullptr,
+           const llvm::StringSet<> *Conditional = nullptr) {
     std::vector<UnitMode> Modes;
     std::vector<std::string> Names;
     for (const std::string &File : Files) {
       bool Asked = Requested.count(File);
       Modes.push_back(Asked ? UnitMode::Findings : UnitMode::SummariesOnly);
-      (Asked ? Stats.FindingRuns : Stats.SummaryRuns)++;
       Names.push_back(RunName.lookup(File));
     }
+    std::function<bool(size_t)> Skip;
+    if (Conditional && !Conditional->empty())
+      Skip = [&](size_t I) {
+        return Conditional->contains(Files[I]) && upToDate(Files[I]);
+      };
     std::mutex WriteMutex;
     auto Done = [&](UnitResult &R) {
       if (!Record || !R.Record)
@@ -355,9 +429,17 @@ private:
         Stats.Warnings.push_back("summary database: " + Error);
       }
     };
-    std::vector<UnitResult> Round =
-        analyseFiles(*Setup.Database, Names, Modes, Options, Done, WaitFor);
-    for (UnitResult &R : Round) {
+    std::vector<UnitResult> Round = analyseFiles(
+        *Setup.Database, Names, Modes, Options, Done, WaitFor, Skip);
+    std::vector<std::string> Analysed;
+    for (size_t I = 0; I < Round.size(); ++I) {
+      UnitResult &R = Round[I];
+      if (R.Skipped) {
+        ++Stats.UpToDate;
+        continue;
+      }
+      Analysed.push_back(Files[I]);
+      (Modes[I] == UnitMode::Findings ? Stats.FindingRuns : Stats.SummaryRuns)++;
       // As the manifest has it (overrides by their keys).
       std::string Key = KeyOf.lookup(R.File);
       if (Record && R.Record)
@@ -368,6 +450,7 @@ private:
       if (It != ResultIndex.end())
         Results[It->second] = std::move(R);
     }
+    return Analysed;
   }
 
   const CompileSetup &Setup;
