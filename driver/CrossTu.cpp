@@ -10,12 +10,16 @@
 // match the database runs again; the analysis ends when every unit's reads
 // match, which is then a fixed point: the findings are those of the final
 // summaries. A unit that is up to date (same compile command, same input
-// files, same reads) and was not asked for is not analysed at all.
+// files, same reads) and was not asked for is not analysed at all, nor is
+// one asked for whose last analysis kept its findings (FindingsCache.h).
+// A unit whose reads differ only because the units it read from run in this
+// run waits for them and is analysed only if its reads still differ.
 //
 //===----------------------------------------------------------------------===//
 
 #include "CrossTu.h"
 #include "CompileDb.h"
+#include "FindingsCache.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -106,22 +110,55 @@ public:
       if (std::optional<UnitRecord> R = DB->readManifest(Unit))
         Manifests[Unit] = std::move(*R);
 
-    std::vector<std::string> Pending;
-    for (const std::string &Unit : Units) {
-      bool Asked = Requested.count(Unit);
-      if (Asked || !upToDate(Unit))
-        Pending.push_back(Unit);
-      else if (Manifests[Unit].Failed)
-        ++Stats.FailedUnchanged; // nothing changed since it failed
-      else
-        ++Stats.UpToDate;
-    }
-    llvm::StringSet<> Conditional = conditionalUnits(Pending);
-
     std::vector<UnitResult> Results(Setup.Files.size());
     llvm::StringMap<size_t> ResultIndex;
     for (size_t I = 0; I < Setup.Files.size(); ++I)
       ResultIndex[Setup.Files[I]] = I;
+
+    std::vector<std::string> Pending;
+    std::vector<std::pair<std::string, UnitResult>> Reusable;
+    for (const std::string &Unit : Units) {
+      bool Asked = Requested.count(Unit);
+      bool Current = upToDate(Unit);
+      std::optional<UnitResult> Kept;
+      if (Asked && Current)
+        Kept = keptFindings(Unit);
+      if (Kept)
+        Reusable.emplace_back(Unit, std::move(*Kept));
+      else if (!Current || Asked)
+        Pending.push_back(Unit);
+      else if (Manifests[Unit].Failed)
+        ++Stats.FailedUnchanged; // nothing changed since it failed
+      else
+        countUpToDate(Unit);
+    }
+    llvm::StringSet<> Conditional = conditionalUnits(Pending);
+    // Kept findings that rest on entries of units about to run: the unit
+    // waits for them and uses its findings only if its reads still match.
+    llvm::StringSet<> Running;
+    for (const std::string &Unit : Pending)
+      Running.insert(Unit);
+    llvm::StringMap<std::vector<std::string>> Owners = owners();
+    for (auto &[Unit, Kept] : Reusable) {
+      bool Waits = llvm::any_of(
+          Manifests[Unit].Consulted, [&](const auto &Read) {
+            auto O = Owners.find(Read.first);
+            return O != Owners.end() &&
+                   llvm::any_of(O->second, [&](const std::string &Owner) {
+                     return Owner != Unit && Running.contains(Owner);
+                   });
+          });
+      if (Waits) {
+        Pending.push_back(Unit);
+        Conditional.insert(Unit);
+      } else {
+        if (Manifests[Unit].Failed)
+          ++Stats.FailedUnchanged;
+        else
+          countUpToDate(Unit);
+        place(std::move(Kept), Results, ResultIndex);
+      }
+    }
 
     llvm::StringSet<> RanBefore;
     while (!Pending.empty()) {
@@ -169,8 +206,12 @@ public:
           return Written.contains(K);
         });
         if (!readsMatch(It->second) ||
-            (Shares && !DB->entriesIntact(It->second)))
+            (Shares && !DB->entriesIntact(It->second))) {
           Pending.push_back(Unit);
+          // Up to date at first, it is analysed after all.
+          if (CountedUpToDate.erase(Unit))
+            --Stats.UpToDate;
+        }
       }
     }
     for (const std::string &Unit : Units)
@@ -207,6 +248,15 @@ private:
     for (const std::string &Unit : Units)
       Hashes[Unit] =
           commandHash(Commands.describe(*Setup.Database, RunName[Unit]));
+    if (!Settings.ReuseFindings)
+      return;
+    auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+        llvm::vfs::createPhysicalFileSystem());
+    auto Provider = Options.MakeOptionsProvider(FS);
+    for (const auto &Unit : Requested)
+      OptionsText[Unit.getKey()] = clang::tidy::configurationAsText(
+          clang::tidy::ClangTidyOptions::getDefaults().merge(
+              Provider->getOptions(RunName.lookup(Unit.getKey())), 0));
   }
 
   /// Forgets the units that left the compile database (or whose file is
@@ -223,6 +273,41 @@ private:
     for (const std::string &Path : DB->manifestPaths())
       if (!Current.contains(llvm::sys::path::filename(Path)))
         DB->dropManifest(Path);
+  }
+
+  /// What the last analysis of \p Unit depended on beyond its manifest's
+  /// criteria: the manifest as written, the unit's whole configuration
+  /// (the header filter, WarningsAsErrors) and the name it was analysed
+  /// under (the paths of its findings). Empty without a manifest.
+  std::string stamp(const std::string &Unit) {
+    auto Buffer = llvm::MemoryBuffer::getFile(DB->unitPath(Unit));
+    if (!Buffer)
+      return std::string();
+    return hashText((*Buffer)->getBuffer().str() + "\n" +
+                    OptionsText.lookup(Unit) + "\n" + RunName.lookup(Unit));
+  }
+
+  /// The findings kept by the analysis that wrote \p Unit's manifest (the
+  /// unit must be up to date), if any, and never with --fix.
+  std::optional<UnitResult> keptFindings(const std::string &Unit) {
+    if (!Settings.ReuseFindings)
+      return std::nullopt;
+    std::string Stamp = stamp(Unit);
+    if (Stamp.empty())
+      return std::nullopt;
+    return readFindings(DB->findingsPath(Unit), Stamp, RunName.lookup(Unit));
+  }
+
+  void countUpToDate(const std::string &Unit) {
+    CountedUpToDate.insert(Unit);
+    ++Stats.UpToDate;
+  }
+
+  void place(UnitResult &&R, std::vector<UnitResult> &Results,
+             const llvm::StringMap<size_t> &ResultIndex) {
+    auto It = ResultIndex.find(R.File);
+    if (It != ResultIndex.end())
+      Results[It->second] = std::move(R);
   }
 
   /// The entries a unit's manifest says it wrote: "f" and the usrKey of
@@ -256,7 +341,21 @@ private:
     return true;
   }
 
-  /// The units of \p Pending (not asked for) whose only reason to run is
+  /// The units whose manifests write each key that units read ("f" and a
+  /// function's usrKey, "o" and an overridden method's).
+  llvm::StringMap<std::vector<std::string>> owners() {
+    llvm::StringMap<std::vector<std::string>> Owners;
+    for (const auto &[Unit, R] : Manifests) {
+      for (const auto &F : R.Functions)
+        Owners["f" + usrKey(F.first)].push_back(Unit);
+      for (const auto &[Base, Override] : R.Overrides)
+        Owners["o" + Base].push_back(Unit);
+    }
+    return Owners;
+  }
+
+  /// The units of \p Pending (asked for only when findings are kept, not
+  /// with --fix) whose only reason to run is
   /// that entries they read are owned by other units of \p Pending that
   /// run for reasons of their own (their files changed, they are asked
   /// for): until those have run, their entries count as stale. Such a unit
@@ -267,18 +366,13 @@ private:
     llvm::StringSet<> InPending;
     for (const std::string &Unit : Pending)
       InPending.insert(Unit);
-    llvm::StringMap<std::vector<std::string>> Owners;
-    for (const auto &[Unit, R] : Manifests) {
-      for (const auto &F : R.Functions)
-        Owners["f" + usrKey(F.first)].push_back(Unit);
-      for (const auto &[Base, Override] : R.Overrides)
-        Owners["o" + Base].push_back(Unit);
-    }
+    llvm::StringMap<std::vector<std::string>> Owners = owners();
     // Candidates, and the units each waits for.
     llvm::StringMap<std::vector<std::string>> Candidates;
     for (const std::string &Unit : Pending) {
       auto It = Manifests.find(Unit);
-      if (Requested.count(Unit) || It == Manifests.end() || It->second.Failed ||
+      if ((Requested.count(Unit) && !Settings.ReuseFindings) ||
+          It == Manifests.end() || It->second.Failed ||
           It->second.CommandHash != Hashes.lookup(Unit) ||
           !DB->unitIsCurrent(Unit) || !DB->entriesIntact(It->second))
         continue;
@@ -410,10 +504,17 @@ private:
       Modes.push_back(Asked ? UnitMode::Findings : UnitMode::SummariesOnly);
       Names.push_back(RunName.lookup(File));
     }
+    // The findings of units asked for that turn out up to date.
+    std::vector<std::optional<UnitResult>> Kept(Files.size());
     std::function<bool(size_t)> Skip;
     if (Conditional && !Conditional->empty())
       Skip = [&](size_t I) {
-        return Conditional->contains(Files[I]) && upToDate(Files[I]);
+        if (!Conditional->contains(Files[I]) || !upToDate(Files[I]))
+          return false;
+        if (!Requested.count(Files[I]))
+          return true;
+        Kept[I] = keptFindings(Files[I]);
+        return Kept[I].has_value();
       };
     std::mutex WriteMutex;
     auto Done = [&](UnitResult &R) {
@@ -424,7 +525,11 @@ private:
       // The name the unit goes by in the database.
       R.Record->File = Key;
       std::string Error;
-      if (!DB->writeUnit(*R.Record, Error)) {
+      bool Written = DB->writeUnit(*R.Record, Error);
+      // What a unit asked for found, for the next run.
+      if (Written && Settings.ReuseFindings && Requested.count(Key))
+        Written = writeFindings(DB->findingsPath(Key), stamp(Key), R, Error);
+      if (!Written) {
         std::lock_guard<std::mutex> Lock(WriteMutex);
         Stats.Warnings.push_back("summary database: " + Error);
       }
@@ -435,7 +540,9 @@ private:
     for (size_t I = 0; I < Round.size(); ++I) {
       UnitResult &R = Round[I];
       if (R.Skipped) {
-        ++Stats.UpToDate;
+        countUpToDate(Files[I]);
+        if (Kept[I])
+          place(std::move(*Kept[I]), Results, ResultIndex);
         continue;
       }
       Analysed.push_back(Files[I]);
@@ -464,6 +571,10 @@ private:
   llvm::StringMap<std::string> RunName, KeyOf;
   llvm::StringSet<> Requested;
   llvm::StringMap<std::string> Hashes;
+  /// The units counted as up to date (until they run after all).
+  llvm::StringSet<> CountedUpToDate;
+  /// The configuration of each unit asked for (configurationAsText).
+  llvm::StringMap<std::string> OptionsText;
   std::map<std::string, UnitRecord> Manifests;
 };
 
