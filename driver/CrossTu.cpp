@@ -10,12 +10,16 @@
 // match the database runs again; the analysis ends when every unit's reads
 // match, which is then a fixed point: the findings are those of the final
 // summaries. A unit that is up to date (same compile command, same input
-// files, same reads) and was not asked for is not analysed at all.
+// files, same reads) and was not asked for is not analysed at all, nor is
+// one asked for whose last analysis kept its findings (FindingsCache.h).
+// A unit whose reads differ only because the units it read from run in this
+// run waits for them and is analysed only if its reads still differ.
 //
 //===----------------------------------------------------------------------===//
 
 #include "CrossTu.h"
 #include "CompileDb.h"
+#include "FindingsCache.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -106,21 +110,55 @@ public:
       if (std::optional<UnitRecord> R = DB->readManifest(Unit))
         Manifests[Unit] = std::move(*R);
 
-    std::vector<std::string> Pending;
-    for (const std::string &Unit : Units) {
-      bool Asked = Requested.count(Unit);
-      if (Asked || !upToDate(Unit))
-        Pending.push_back(Unit);
-      else if (Manifests[Unit].Failed)
-        ++Stats.FailedUnchanged; // nothing changed since it failed
-      else
-        ++Stats.UpToDate;
-    }
-
     std::vector<UnitResult> Results(Setup.Files.size());
     llvm::StringMap<size_t> ResultIndex;
     for (size_t I = 0; I < Setup.Files.size(); ++I)
       ResultIndex[Setup.Files[I]] = I;
+
+    std::vector<std::string> Pending;
+    std::vector<std::pair<std::string, UnitResult>> Reusable;
+    for (const std::string &Unit : Units) {
+      bool Asked = Requested.count(Unit);
+      bool Current = upToDate(Unit);
+      std::optional<UnitResult> Kept;
+      if (Asked && Current)
+        Kept = keptFindings(Unit);
+      if (Kept)
+        Reusable.emplace_back(Unit, std::move(*Kept));
+      else if (!Current || Asked)
+        Pending.push_back(Unit);
+      else if (Manifests[Unit].Failed)
+        ++Stats.FailedUnchanged; // nothing changed since it failed
+      else
+        countUpToDate(Unit);
+    }
+    llvm::StringSet<> Conditional = conditionalUnits(Pending);
+    // Kept findings that rest on entries of units about to run: the unit
+    // waits for them and uses its findings only if its reads still match.
+    llvm::StringSet<> Running;
+    for (const std::string &Unit : Pending)
+      Running.insert(Unit);
+    llvm::StringMap<std::vector<std::string>> Owners = owners();
+    for (auto &[Unit, Kept] : Reusable) {
+      bool Waits = llvm::any_of(
+          Manifests[Unit].Consulted, [&](const auto &Read) {
+            auto O = Owners.find(Read.first);
+            return O != Owners.end() &&
+                   llvm::any_of(O->second, [&](const std::string &Owner) {
+                     return Owner != Unit && Running.contains(Owner);
+                   });
+          });
+      if (Waits) {
+        Pending.push_back(Unit);
+        Conditional.insert(Unit);
+      } else {
+        if (Manifests[Unit].Failed)
+          ++Stats.FailedUnchanged;
+        else
+          countUpToDate(Unit);
+        place(std::move(Kept), Results, ResultIndex);
+      }
+    }
 
     llvm::StringSet<> RanBefore;
     while (!Pending.empty()) {
@@ -139,9 +177,6 @@ public:
       }
       ++Stats.Rounds;
       std::vector<std::vector<size_t>> WaitFor = order(Pending);
-      for (const std::string &Unit : Pending)
-        if (!RanBefore.insert(Unit).second)
-          ++Stats.Reruns;
       // What the units of this round define or register, before and after:
       // the entries of other units that share them may have changed hands
       // (a conflict that no longer stands, an override record of a unit
@@ -150,7 +185,14 @@ public:
       for (const std::string &Unit : Pending)
         for (const std::string &Key : definedKeys(Unit))
           Written.insert(Key);
-      runRound(Pending, Results, ResultIndex, /*Record=*/true, &WaitFor);
+      for (const std::string &Unit :
+           runRound(Pending, Results, ResultIndex, /*Record=*/true, &WaitFor,
+                    &Conditional))
+        if (!RanBefore.insert(Unit).second)
+          ++Stats.Reruns;
+      // Only the first round has units that may turn out up to date: the
+      // units pending after a round read what changed in it.
+      Conditional.clear();
       DB->refresh();
       for (const std::string &Unit : Pending)
         for (const std::string &Key : definedKeys(Unit))
@@ -164,8 +206,12 @@ public:
           return Written.contains(K);
         });
         if (!readsMatch(It->second) ||
-            (Shares && !DB->entriesIntact(It->second)))
+            (Shares && !DB->entriesIntact(It->second))) {
           Pending.push_back(Unit);
+          // Up to date at first, it is analysed after all.
+          if (CountedUpToDate.erase(Unit))
+            --Stats.UpToDate;
+        }
       }
     }
     for (const std::string &Unit : Units)
@@ -202,6 +248,15 @@ private:
     for (const std::string &Unit : Units)
       Hashes[Unit] =
           commandHash(Commands.describe(*Setup.Database, RunName[Unit]));
+    if (!Settings.ReuseFindings)
+      return;
+    auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+        llvm::vfs::createPhysicalFileSystem());
+    auto Provider = Options.MakeOptionsProvider(FS);
+    for (const auto &Unit : Requested)
+      OptionsText[Unit.getKey()] = clang::tidy::configurationAsText(
+          clang::tidy::ClangTidyOptions::getDefaults().merge(
+              Provider->getOptions(RunName.lookup(Unit.getKey())), 0));
   }
 
   /// Forgets the units that left the compile database (or whose file is
@@ -220,6 +275,41 @@ private:
         DB->dropManifest(Path);
   }
 
+  /// What the last analysis of \p Unit depended on beyond its manifest's
+  /// criteria: the manifest as written, the unit's whole configuration
+  /// (the header filter, WarningsAsErrors) and the name it was analysed
+  /// under (the paths of its findings). Empty without a manifest.
+  std::string stamp(const std::string &Unit) {
+    auto Buffer = llvm::MemoryBuffer::getFile(DB->unitPath(Unit));
+    if (!Buffer)
+      return std::string();
+    return hashText((*Buffer)->getBuffer().str() + "\n" +
+                    OptionsText.lookup(Unit) + "\n" + RunName.lookup(Unit));
+  }
+
+  /// The findings kept by the analysis that wrote \p Unit's manifest (the
+  /// unit must be up to date), if any, and never with --fix.
+  std::optional<UnitResult> keptFindings(const std::string &Unit) {
+    if (!Settings.ReuseFindings)
+      return std::nullopt;
+    std::string Stamp = stamp(Unit);
+    if (Stamp.empty())
+      return std::nullopt;
+    return readFindings(DB->findingsPath(Unit), Stamp, RunName.lookup(Unit));
+  }
+
+  void countUpToDate(const std::string &Unit) {
+    CountedUpToDate.insert(Unit);
+    ++Stats.UpToDate;
+  }
+
+  void place(UnitResult &&R, std::vector<UnitResult> &Results,
+             const llvm::StringMap<size_t> &ResultIndex) {
+    auto It = ResultIndex.find(R.File);
+    if (It != ResultIndex.end())
+      Results[It->second] = std::move(R);
+  }
+
   /// The entries a unit's manifest says it wrote: "f" and the usrKey of
   /// each function, "o" and the keys of each override registration.
   std::vector<std::string> definedKeys(const std::string &Unit) {
@@ -235,9 +325,11 @@ private:
   }
 
   /// Same command, same files, same reads: the unit's summaries stand.
+  /// Safe from several threads while Manifests does not change.
   bool upToDate(const std::string &Unit) {
     auto It = Manifests.find(Unit);
-    return It != Manifests.end() && It->second.CommandHash == Hashes[Unit] &&
+    return It != Manifests.end() &&
+           It->second.CommandHash == Hashes.lookup(Unit) &&
            DB->unitIsCurrent(Unit) && readsMatch(It->second) &&
            DB->entriesIntact(It->second);
   }
@@ -247,6 +339,73 @@ private:
       if (DB->digest(Key) != Digest)
         return false;
     return true;
+  }
+
+  /// The units whose manifests write each key that units read ("f" and a
+  /// function's usrKey, "o" and an overridden method's).
+  llvm::StringMap<std::vector<std::string>> owners() {
+    llvm::StringMap<std::vector<std::string>> Owners;
+    for (const auto &[Unit, R] : Manifests) {
+      for (const auto &F : R.Functions)
+        Owners["f" + usrKey(F.first)].push_back(Unit);
+      for (const auto &[Base, Override] : R.Overrides)
+        Owners["o" + Base].push_back(Unit);
+    }
+    return Owners;
+  }
+
+  /// The units of \p Pending (asked for only when findings are kept, not
+  /// with --fix) whose only reason to run is
+  /// that entries they read are owned by other units of \p Pending that
+  /// run for reasons of their own (their files changed, they are asked
+  /// for): until those have run, their entries count as stale. Such a unit
+  /// waits for them (order() puts the units it read from first) and runs
+  /// only if its reads still differ then (runRound); an edit that leaves a
+  /// summary as it was does not make its readers run.
+  llvm::StringSet<> conditionalUnits(const std::vector<std::string> &Pending) {
+    llvm::StringSet<> InPending;
+    for (const std::string &Unit : Pending)
+      InPending.insert(Unit);
+    llvm::StringMap<std::vector<std::string>> Owners = owners();
+    // Candidates, and the units each waits for.
+    llvm::StringMap<std::vector<std::string>> Candidates;
+    for (const std::string &Unit : Pending) {
+      auto It = Manifests.find(Unit);
+      if ((Requested.count(Unit) && !Settings.ReuseFindings) ||
+          It == Manifests.end() || It->second.Failed ||
+          It->second.CommandHash != Hashes.lookup(Unit) ||
+          !DB->unitIsCurrent(Unit) || !DB->entriesIntact(It->second))
+        continue;
+      std::vector<std::string> WaitsFor;
+      bool Candidate = true;
+      for (const auto &[Key, Digest] : It->second.Consulted) {
+        if (DB->digest(Key) == Digest)
+          continue;
+        auto O = Owners.find(Key);
+        bool Owned = false;
+        if (O != Owners.end())
+          for (const std::string &Owner : O->second)
+            if (Owner != Unit && InPending.contains(Owner)) {
+              WaitsFor.push_back(Owner);
+              Owned = true;
+            }
+        if (!Owned) {
+          Candidate = false;
+          break;
+        }
+      }
+      if (Candidate && !WaitsFor.empty())
+        Candidates[Unit] = std::move(WaitsFor);
+    }
+    // A unit that waits for another candidate runs: what it waits for may
+    // not run at all.
+    llvm::StringSet<> Result;
+    for (const auto &C : Candidates)
+      if (llvm::none_of(C.second, [&](const std::string &Owner) {
+            return Candidates.count(Owner);
+          }))
+        Result.insert(C.first());
+    return Result;
   }
 
   /// Sorts \p Pending so that the units defining what a unit calls come
@@ -329,18 +488,34 @@ private:
     return WaitFor;
   }
 
-  void runRound(const std::vector<std::string> &Files,
-                std::vector<UnitResult> &Results,
-                const llvm::StringMap<size_t> &ResultIndex, bool Record,
-                const std::vector<std::vector<size_t>> *WaitFor = nullptr) {
+  /// Analyses \p Files (units) and returns those analysed: a unit of
+  /// \p Conditional is not when, once the units it waits for have run, it
+  /// is up to date.
+  std::vector<std::string>
+  runRound(const std::vector<std::string> &Files,
+           std::vector<UnitResult> &Results,
+           const llvm::StringMap<size_t> &ResultIndex, bool Record,
+           const std::vector<std::vector<size_t>> *WaitFor = nullptr,
+           const llvm::StringSet<> *Conditional = nullptr) {
     std::vector<UnitMode> Modes;
     std::vector<std::string> Names;
     for (const std::string &File : Files) {
       bool Asked = Requested.count(File);
       Modes.push_back(Asked ? UnitMode::Findings : UnitMode::SummariesOnly);
-      (Asked ? Stats.FindingRuns : Stats.SummaryRuns)++;
       Names.push_back(RunName.lookup(File));
     }
+    // The findings of units asked for that turn out up to date.
+    std::vector<std::optional<UnitResult>> Kept(Files.size());
+    std::function<bool(size_t)> Skip;
+    if (Conditional && !Conditional->empty())
+      Skip = [&](size_t I) {
+        if (!Conditional->contains(Files[I]) || !upToDate(Files[I]))
+          return false;
+        if (!Requested.count(Files[I]))
+          return true;
+        Kept[I] = keptFindings(Files[I]);
+        return Kept[I].has_value();
+      };
     std::mutex WriteMutex;
     auto Done = [&](UnitResult &R) {
       if (!Record || !R.Record)
@@ -350,14 +525,28 @@ private:
       // The name the unit goes by in the database.
       R.Record->File = Key;
       std::string Error;
-      if (!DB->writeUnit(*R.Record, Error)) {
+      bool Written = DB->writeUnit(*R.Record, Error);
+      // What a unit asked for found, for the next run.
+      if (Written && Settings.ReuseFindings && Requested.count(Key))
+        Written = writeFindings(DB->findingsPath(Key), stamp(Key), R, Error);
+      if (!Written) {
         std::lock_guard<std::mutex> Lock(WriteMutex);
         Stats.Warnings.push_back("summary database: " + Error);
       }
     };
-    std::vector<UnitResult> Round =
-        analyseFiles(*Setup.Database, Names, Modes, Options, Done, WaitFor);
-    for (UnitResult &R : Round) {
+    std::vector<UnitResult> Round = analyseFiles(
+        *Setup.Database, Names, Modes, Options, Done, WaitFor, Skip);
+    std::vector<std::string> Analysed;
+    for (size_t I = 0; I < Round.size(); ++I) {
+      UnitResult &R = Round[I];
+      if (R.Skipped) {
+        countUpToDate(Files[I]);
+        if (Kept[I])
+          place(std::move(*Kept[I]), Results, ResultIndex);
+        continue;
+      }
+      Analysed.push_back(Files[I]);
+      (Modes[I] == UnitMode::Findings ? Stats.FindingRuns : Stats.SummaryRuns)++;
       // As the manifest has it (overrides by their keys).
       std::string Key = KeyOf.lookup(R.File);
       if (Record && R.Record)
@@ -368,6 +557,7 @@ private:
       if (It != ResultIndex.end())
         Results[It->second] = std::move(R);
     }
+    return Analysed;
   }
 
   const CompileSetup &Setup;
@@ -381,6 +571,10 @@ private:
   llvm::StringMap<std::string> RunName, KeyOf;
   llvm::StringSet<> Requested;
   llvm::StringMap<std::string> Hashes;
+  /// The units counted as up to date (until they run after all).
+  llvm::StringSet<> CountedUpToDate;
+  /// The configuration of each unit asked for (configurationAsText).
+  llvm::StringMap<std::string> OptionsText;
   std::map<std::string, UnitRecord> Manifests;
 };
 

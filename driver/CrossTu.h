@@ -27,6 +27,9 @@ struct CrossTuSettings {
   /// changing (recursion across files): they are analysed without the
   /// database.
   unsigned MaxRounds = 6;
+  /// Keep the findings of the units asked for in the database, and reuse
+  /// them for a unit asked for that is up to date (not with --fix).
+  bool ReuseFindings = true;
 };
 
 struct CrossTuStats {
@@ -35,8 +38,8 @@ struct CrossTuStats {
   /// Units of the program (the compile database's files and the files
   /// asked for).
   unsigned Units = 0;
-  /// Units whose summaries were up to date and which were not asked for:
-  /// not analysed at all.
+  /// Units whose summaries were up to date and which were not asked for,
+  /// or were asked for and whose findings were kept: not analysed at all.
   unsigned UpToDate = 0;
   /// Analyses run: for findings, for summaries only, and again because what
   /// a unit read changed after it ran.

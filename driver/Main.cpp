@@ -456,6 +456,7 @@ int main(int argc, const char **argv) {
     ::memreview::CrossTuSettings Settings;
     Settings.Directory = DbDir;
     Settings.Explicit = SummaryDb.getNumOccurrences() > 0;
+    Settings.ReuseFindings = !Fix;
     llvm::Expected<std::vector<::memreview::UnitResult>> Analysed =
         ::memreview::analyseProgram(*Setup, Run, Settings, CrossStats);
     if (!Analysed)

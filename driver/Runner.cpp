@@ -609,14 +609,21 @@ analyseFiles(const CompilationDatabase &Database,
              const std::vector<std::string> &Files,
              const std::vector<UnitMode> &Modes, const RunOptions &Options,
              const std::function<void(UnitResult &)> &Done,
-             const std::vector<std::vector<size_t>> *WaitFor) {
+             const std::vector<std::vector<size_t>> *WaitFor,
+             const std::function<bool(size_t)> &Skip) {
   std::vector<UnitResult> Results(Files.size());
   std::mutex ProgressMutex;
   size_t Finished = 0;
   auto Run = [&](size_t Index) {
-    Results[Index] = analyseUnit(Database, Files[Index], Options, Modes[Index]);
-    if (Done)
-      Done(Results[Index]);
+    if (Skip && Skip(Index)) {
+      Results[Index].File = Files[Index];
+      Results[Index].Skipped = true;
+    } else {
+      Results[Index] =
+          analyseUnit(Database, Files[Index], Options, Modes[Index]);
+      if (Done)
+        Done(Results[Index]);
+    }
     if (!Options.Progress)
       return;
     std::lock_guard<std::mutex> Lock(ProgressMutex);

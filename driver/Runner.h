@@ -60,6 +60,9 @@ struct UnitResult {
   /// What the unit leaves in the summary database (when the driver records
   /// units and the engine ran).
   std::optional<clang::tidy::memreview::engine::UnitRecord> Record;
+  /// The unit was not analysed: the Skip predicate of analyseFiles said so
+  /// when its turn came (only File is set).
+  bool Skipped = false;
 };
 
 /// How one unit is run.
@@ -74,13 +77,17 @@ enum class UnitMode {
 /// Analyses \p Files with \p Database, \p Modes[i] for Files[i], in
 /// parallel; \p Done runs on the worker thread as each unit finishes. With
 /// \p WaitFor, Files[i] starts only after the files WaitFor[i] lists (by
-/// index, each smaller than i) have finished.
+/// index, each smaller than i) have finished. With \p Skip, Files[i] is
+/// not analysed when Skip(i), asked on a worker thread when its turn comes
+/// (after the files it waits for), returns true: its result is only marked
+/// Skipped, and \p Done does not run for it.
 std::vector<UnitResult>
 analyseFiles(const clang::tooling::CompilationDatabase &Database,
              const std::vector<std::string> &Files,
              const std::vector<UnitMode> &Modes, const RunOptions &Options,
              const std::function<void(UnitResult &)> &Done = nullptr,
-             const std::vector<std::vector<size_t>> *WaitFor = nullptr);
+             const std::vector<std::vector<size_t>> *WaitFor = nullptr,
+             const std::function<bool(size_t)> &Skip = nullptr);
 
 /// The compile commands of files as the analysis runs them, for the hash
 /// that tells whether a unit's summaries are still valid. Not thread-safe.

@@ -878,6 +878,12 @@ std::string SummaryDatabase::unitPath(llvm::StringRef File) const {
   return std::string(P);
 }
 
+std::string SummaryDatabase::findingsPath(llvm::StringRef File) const {
+  llvm::SmallString<256> P(Directory);
+  llvm::sys::path::append(P, "findings", hashText(File) + ".yaml");
+  return std::string(P);
+}
+
 namespace {
 
 /// Whether \p Text is what memreview writes in VERSION: a number and a line
@@ -929,7 +935,7 @@ bool looksLikeDatabase(llvm::StringRef Dir, bool Deep, std::string &Odd) {
     if (Name == "VERSION")
       return !IsDir;
     return IsDir && (Name == "functions" || Name == "overrides" ||
-                     Name == "units");
+                     Name == "units" || Name == "findings");
   };
   if (!everyEntry(Dir, Top, Odd))
     return false;
@@ -939,6 +945,13 @@ bool looksLikeDatabase(llvm::StringRef Dir, bool Deep, std::string &Odd) {
     llvm::SmallString<256> P(Dir);
     llvm::sys::path::append(P, Name);
     return std::string(P);
+  };
+  // units/ and findings/: a file per unit, named by the hash of its path.
+  auto UnitFile = [](llvm::StringRef Ext) {
+    return [Ext](llvm::StringRef Name, bool IsDir) {
+      return !IsDir && (isTemporary(Name) ||
+                        (Name.consume_back(Ext) && isHexName(Name, 0)));
+    };
   };
   return everyEntry(Sub("functions"),
                     [](llvm::StringRef Name, bool IsDir) {
@@ -950,13 +963,8 @@ bool looksLikeDatabase(llvm::StringRef Dir, bool Deep, std::string &Odd) {
                       return IsDir && isHexName(Name, 0);
                     },
                     Odd) &&
-         everyEntry(Sub("units"),
-                    [](llvm::StringRef Name, bool IsDir) {
-                      return !IsDir && (isTemporary(Name) ||
-                                        (Name.consume_back(".json") &&
-                                         isHexName(Name, 0)));
-                    },
-                    Odd);
+         everyEntry(Sub("units"), UnitFile(".json"), Odd) &&
+         everyEntry(Sub("findings"), UnitFile(".yaml"), Odd);
 }
 
 } // namespace
@@ -972,7 +980,7 @@ SummaryDatabase::OpenStatus SummaryDatabase::open(bool Create,
   };
   // Empties a database (of another version, or that lost its VERSION).
   auto Clear = [&] {
-    for (const char *Sub : {"functions", "overrides", "units"}) {
+    for (const char *Sub : {"functions", "overrides", "units", "findings"}) {
       llvm::SmallString<256> P(Directory);
       llvm::sys::path::append(P, Sub);
       llvm::sys::fs::remove_directories(P, /*IgnoreErrors=*/true);
@@ -1221,6 +1229,11 @@ std::vector<std::string> SummaryDatabase::manifestPaths() {
 }
 
 void SummaryDatabase::dropManifest(llvm::StringRef ManifestPath) {
+  // The findings the driver kept for the unit (same name).
+  llvm::SmallString<256> Kept(Directory);
+  llvm::sys::path::append(Kept, "findings",
+                          llvm::sys::path::stem(ManifestPath) + ".yaml");
+  llvm::sys::fs::remove(Kept);
   std::string Error;
   std::optional<json::Value> V = readJSONFile(ManifestPath, Error);
   const json::Object *O = V ? V->getAsObject() : nullptr;

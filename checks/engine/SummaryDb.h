@@ -161,6 +161,10 @@ public:
   /// Where the manifest of the unit \p File is.
   std::string unitPath(llvm::StringRef File) const;
 
+  /// Where the driver keeps the findings of the unit \p File
+  /// (findings/<the manifest's name>.yaml).
+  std::string findingsPath(llvm::StringRef File) const;
+
   /// Removes the manifest at \p ManifestPath and the entries and override
   /// records that its unit wrote and still owns (a conflict it takes part in
   /// stays: it no longer stands without the unit).
