@@ -26,6 +26,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include <algorithm>
 #include <mutex>
 
 using namespace clang::tidy::memreview::engine;
@@ -176,7 +177,7 @@ public:
         break;
       }
       ++Stats.Rounds;
-      std::vector<std::vector<size_t>> WaitFor = order(Pending);
+      std::vector<std::vector<size_t>> WaitFor = order(Pending, Conditional);
       // What the units of this round define or register, before and after:
       // the entries of other units that share them may have changed hands
       // (a conflict that no longer stands, an override record of a unit
@@ -410,7 +411,8 @@ private:
 
   /// Sorts \p Pending so that the units defining what a unit calls come
   /// before it, and returns for each the earlier units it waits for.
-  std::vector<std::vector<size_t>> order(std::vector<std::string> &Pending) {
+  std::vector<std::vector<size_t>> order(std::vector<std::string> &Pending,
+                                         const llvm::StringSet<> &Conditional) {
     // Who defines what, from the records.
     llvm::StringMap<std::string> DefinedBy;
     llvm::StringMap<std::vector<std::string>> OverriddenIn;
@@ -474,6 +476,13 @@ private:
         };
     for (const std::string &Unit : Pending)
       Visit(Unit);
+    // Units that run for their own changes first: a unit that may turn out
+    // up to date must see what they write (in a cycle of reads, the order
+    // above could put it before them).
+    std::stable_partition(Sorted.begin(), Sorted.end(),
+                          [&](const std::string &Unit) {
+                            return !Conditional.contains(Unit);
+                          });
     Pending = std::move(Sorted);
     llvm::StringMap<size_t> Position;
     for (size_t I = 0; I < Pending.size(); ++I)
