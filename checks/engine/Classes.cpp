@@ -340,6 +340,34 @@ static SourceLocation definitionSite(const FunctionDecl &Def,
   return Def.getLocation();
 }
 
+/// Calls \p Callback for each fresh allocation that a member function among
+/// \p Explored (with a known summary) stores, by the list \p List of its
+/// summary cases (stores or element stores), into a member of its own
+/// object of a class outside system headers.
+template <typename ListT, typename Fn>
+static void forEachFreshMemberStore(
+    llvm::ArrayRef<const FunctionDecl *> Explored, SummaryProvider &Summaries,
+    const SourceManager &SM, ListT SummaryCase::*List, Fn &&Callback) {
+  for (const FunctionDecl *FD : Explored) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+    if (!Method || !Method->isInstance() || Method->getParent()->isLambda())
+      continue;
+    const FunctionSummary *Summary = Summaries.summaryFor(*Method);
+    if (!Summary || !Summary->Known)
+      continue;
+    for (const SummaryCase &Case : Summary->Cases)
+      for (const StoreEffect &Store : Case.*List) {
+        if (Store.Object.Param != -1 || !Store.Object.Fields.empty() ||
+            !Store.Field || Store.Value.Kind != ValueDesc::Fresh)
+          continue;
+        const auto *Owner = dyn_cast<CXXRecordDecl>(Store.Field->getParent());
+        if (!Owner || SM.isInSystemHeader(Owner->getLocation()))
+          continue;
+        Callback(Method, Summary, Store, Owner);
+      }
+  }
+}
+
 void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
                     llvm::ArrayRef<const FunctionDecl *> Explored,
                     llvm::ArrayRef<const FieldDecl *> DefaultInitFields,
@@ -349,21 +377,10 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
   llvm::MapVector<const CXXRecordDecl *,
                   llvm::MapVector<const FieldDecl *, MemberFacts>>
       Classes;
-  for (const FunctionDecl *FD : Explored) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
-    if (!Method || !Method->isInstance() || Method->getParent()->isLambda())
-      continue;
-    const FunctionSummary *Summary = Summaries.summaryFor(*Method);
-    if (!Summary || !Summary->Known)
-      continue;
-    for (const SummaryCase &Case : Summary->Cases)
-      for (const StoreEffect &Store : Case.Stores) {
-        if (Store.Object.Param != -1 || !Store.Object.Fields.empty() ||
-            !Store.Field || Store.Value.Kind != ValueDesc::Fresh)
-          continue;
-        const auto *Owner = dyn_cast<CXXRecordDecl>(Store.Field->getParent());
-        if (!Owner || SM.isInSystemHeader(Owner->getLocation()))
-          continue;
+  forEachFreshMemberStore(
+      Explored, Summaries, SM, &SummaryCase::Stores,
+      [&](const CXXMethodDecl *Method, const FunctionSummary *Summary,
+          const StoreEffect &Store, const CXXRecordDecl *Owner) {
         // A function that releases the old value on some paths and not on
         // others keeps ownership in a flag ('if (owns) delete[] p;'): on the
         // other paths the member did not own what it held.
@@ -380,14 +397,13 @@ void analyseClasses(ASTContext &Context, SummaryProvider &Summaries,
           if (std::optional<Allocation> Init =
                   defaultInitAllocation(*Store.Field);
               Init && Init->AllocSite == Store.Value.Site)
-            continue;
+            return;
         Classes[Owner][Store.Field].Allocations.push_back(
             {Method, Store.Value.Fam, Store.Value.Allocator, Store.Value.Site,
              Store.Site,
              Store.OverwritesLive && !ReleasesSometimes &&
                  !isa<CXXConstructorDecl>(Method)});
-      }
-  }
+      });
   // Default member initializers that allocate, when a constructor runs them.
   for (const FieldDecl *Field : DefaultInitFields) {
     const auto *Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
@@ -652,28 +668,16 @@ void analyseContainerMembers(ASTContext &Context, SummaryProvider &Summaries,
   llvm::MapVector<const CXXRecordDecl *,
                   llvm::MapVector<const FieldDecl *, llvm::SmallVector<Add, 2>>>
       Classes;
-  for (const FunctionDecl *FD : Explored) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
-    if (!Method || !Method->isInstance() || Method->getParent()->isLambda())
-      continue;
-    const FunctionSummary *Summary = Summaries.summaryFor(*Method);
-    if (!Summary || !Summary->Known)
-      continue;
-    for (const SummaryCase &Case : Summary->Cases)
-      for (const StoreEffect &Store : Case.ElementStores) {
-        if (Store.Object.Param != -1 || !Store.Object.Fields.empty() ||
-            !Store.Field || Store.Value.Kind != ValueDesc::Fresh)
-          continue;
-        const auto *Owner = dyn_cast<CXXRecordDecl>(Store.Field->getParent());
-        if (!Owner || SM.isInSystemHeader(Owner->getLocation()))
-          continue;
+  forEachFreshMemberStore(
+      Explored, Summaries, SM, &SummaryCase::ElementStores,
+      [&](const CXXMethodDecl *Method, const FunctionSummary *,
+          const StoreEffect &Store, const CXXRecordDecl *Owner) {
         // Declared not to own its elements.
         if (isDeclaredNonOwning(Store.Field, Store.Field->getType()))
-          continue;
+          return;
         Classes[Owner][Store.Field].push_back(
             {Method, Store.Value.Allocator, Store.Value.Fam, Store.Value.Site});
-      }
-  }
+      });
   if (Classes.empty())
     return;
   MemberReleaseFinder Finder(SM);

@@ -982,6 +982,25 @@ static bool namesElement(const Expr *E, const VarDecl *LoopVar,
   return false;
 }
 
+/// The object of the first call to a member function named \p A or \p B in
+/// \p Cond (a loop condition: 'i < c.size()', '!c.empty()'), if any.
+static const Expr *objectOfCallIn(const Stmt *Cond, llvm::StringRef A,
+                                  llvm::StringRef B) {
+  llvm::SmallVector<const Stmt *, 8> Stack{Cond};
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+      if (const auto *M = Call->getMethodDecl();
+          M && M->getIdentifier() && (M->getName() == A || M->getName() == B))
+        return Call->getImplicitObjectArgument();
+    for (const Stmt *Child : S->children())
+      Stack.push_back(Child);
+  }
+  return nullptr;
+}
+
 std::optional<Explorer::Disposal> Explorer::disposalOf(const Stmt &Loop) {
   auto Cached = Disposals.find(&Loop);
   if (Cached != Disposals.end())
@@ -1004,36 +1023,12 @@ std::optional<Explorer::Disposal> Explorer::disposalOf(const Stmt &Loop) {
     if (const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit()))
       if (Init->isSingleDecl())
         Iterator = dyn_cast<VarDecl>(Init->getSingleDecl());
-    llvm::SmallVector<const Stmt *, 8> Stack{For->getCond()};
-    while (!Stack.empty() && !Container) {
-      const Stmt *S = Stack.pop_back_val();
-      if (!S)
-        continue;
-      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
-        if (const auto *M = Call->getMethodDecl();
-            M && M->getIdentifier() &&
-            (M->getName() == "size" || M->getName() == "end"))
-          Container = Call->getImplicitObjectArgument();
-      for (const Stmt *Child : S->children())
-        Stack.push_back(Child);
-    }
+    Container = objectOfCallIn(For->getCond(), "size", "end");
   } else if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
     // 'while (!c.empty()) { delete c.back(); c.pop_back(); }'
     Body = While->getBody();
     Empties = true;
-    llvm::SmallVector<const Stmt *, 8> Stack{While->getCond()};
-    while (!Stack.empty() && !Container) {
-      const Stmt *S = Stack.pop_back_val();
-      if (!S)
-        continue;
-      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
-        if (const auto *M = Call->getMethodDecl();
-            M && M->getIdentifier() &&
-            (M->getName() == "empty" || M->getName() == "size"))
-          Container = Call->getImplicitObjectArgument();
-      for (const Stmt *Child : S->children())
-        Stack.push_back(Child);
-    }
+    Container = objectOfCallIn(While->getCond(), "empty", "size");
   }
   if (Container && Body &&
       (isContainer(Container->getType()) ||
