@@ -159,23 +159,29 @@ class Project:
         return os.path.relpath(path, self.root)
 
     def parse_command(self, entry):
-        args = (shlex.split(entry["command"]) if "command" in entry
-                else list(entry["arguments"]))
-        file = entry["file"]
-        flags, skip = [], False
-        for a in args[1:]:
-            if skip:
-                skip = False
-                continue
-            if a in ("-o", "-MF", "-MT", "-MQ"):
-                skip = True
-                continue
-            if a == "-c" or a == file or os.path.normpath(
-                    os.path.join(entry["directory"], a)) == os.path.normpath(
-                    os.path.join(entry["directory"], file)) or a.startswith("-M"):
-                continue
-            flags.append(a)
-        return [CLANG, "-fsyntax-only"] + flags + [file]
+        return parse_only_command(entry)
+
+
+def parse_only_command(entry):
+    """`clang-19 -fsyntax-only` with the flags of a compile_commands.json
+    entry (without its output, dependency-file and -c arguments)."""
+    args = (shlex.split(entry["command"]) if "command" in entry
+            else list(entry["arguments"]))
+    file = entry["file"]
+    flags, skip = [], False
+    for a in args[1:]:
+        if skip:
+            skip = False
+            continue
+        if a in ("-o", "-MF", "-MT", "-MQ"):
+            skip = True
+            continue
+        if a == "-c" or a == file or os.path.normpath(
+                os.path.join(entry["directory"], a)) == os.path.normpath(
+                os.path.join(entry["directory"], file)) or a.startswith("-M"):
+            continue
+        flags.append(a)
+    return [CLANG, "-fsyntax-only"] + flags + [file]
 
 
 def configure_inventory():

@@ -31,12 +31,13 @@ follows '--'); one that still does not parse is skipped with the reason.
 """
 
 import argparse
-import json
 import os
 import re
 import shlex
 import subprocess
 import sys
+
+import crosstu  # bench/, the script's own folder
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CLANG = "clang-19"
@@ -80,32 +81,14 @@ class Unit:
         self.parse_cmd, self.memreview_cmd = parse_cmd, memreview_cmd
 
 
-def example_units(memreview, out):
-    build = os.path.join(out, "inventory")
-    subprocess.run(["cmake", "-S", os.path.join(ROOT, "examples", "inventory"),
-                    "-B", build, "-G", "Ninja", "-DCMAKE_CXX_COMPILER=clang++-19",
-                    "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON"],
-                   check=True, stdout=subprocess.DEVNULL)
+def example_units(memreview):
+    inventory = crosstu.configure_inventory()
     units = []
-    for entry in json.load(open(os.path.join(build, "compile_commands.json"))):
-        args = shlex.split(entry["command"]) if "command" in entry else entry["arguments"]
-        flags = []
-        skip = False
-        for a in args[1:]:
-            if skip:
-                skip = False
-                continue
-            if a in ("-o", "-MF", "-MT", "-MQ"):
-                skip = True
-                continue
-            if a in ("-c", entry["file"]) or a.startswith("-M"):
-                continue
-            flags.append(a)
+    for entry in inventory.entries:
         units.append(Unit("examples", os.path.relpath(entry["file"], ROOT),
-                          entry["directory"],
-                          [CLANG, "-fsyntax-only"] + flags + [entry["file"]],
-                          [memreview, "-p", build, entry["file"], "--quiet", "-j1",
-                           "--no-cross-tu"]))
+                          entry["directory"], crosstu.parse_only_command(entry),
+                          [memreview, "-p", inventory.build, entry["file"],
+                           "--quiet", "-j1", "--no-cross-tu"]))
     return units
 
 
@@ -197,7 +180,7 @@ def main():
     out = os.path.join(ROOT, "bench", "out")
     os.makedirs(out, exist_ok=True)
 
-    units = (example_units(memreview, out) + test_units(memreview) +
+    units = (example_units(memreview) + test_units(memreview) +
              generated_units(memreview, out, args.functions))
 
     groups = {}
@@ -256,8 +239,6 @@ def main():
         # The whole-program mode (issue 8): bench/crosstu.py.
         print()
         sys.stdout.flush()
-        sys.path.insert(0, os.path.join(ROOT, "bench"))
-        import crosstu
         crosstu.main(["--build", args.build, "--units", str(args.units),
                       "--sizes", args.sizes])
 
