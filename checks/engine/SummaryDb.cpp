@@ -70,8 +70,9 @@ std::optional<std::string> fieldKey(const FieldDecl *F) {
 
 std::string print(const json::Value &V);
 
-/// Sorts \p A by the JSON text of its items.
-void sortByText(json::Array &A) {
+/// Sorts \p A by the JSON text of its items; with \p DropDuplicates, keeps
+/// one of the items of the same text.
+void sortByText(json::Array &A, bool DropDuplicates = false) {
   std::vector<std::pair<std::string, json::Value>> Items;
   // Moved, never copied: a copy of an object that had members erased can
   // resurrect them (json::ObjectKey keeps the old text of a tombstone).
@@ -81,8 +82,9 @@ void sortByText(json::Array &A) {
   }
   llvm::sort(Items, [](const auto &X, const auto &Y) { return X.first < Y.first; });
   A.clear();
-  for (auto &Item : Items)
-    A.push_back(std::move(Item.second));
+  for (size_t I = 0; I < Items.size(); ++I)
+    if (!DropDuplicates || I == 0 || Items[I].first != Items[I - 1].first)
+      A.push_back(std::move(Items[I].second));
 }
 
 class Writer {
@@ -668,15 +670,7 @@ llvm::json::Value withoutThisEffects(const llvm::json::Value &Summary) {
   }
   // Cases that differed only in what they did to the object itself are one
   // case for the caller.
-  sortByText(*Cases);
-  std::vector<std::string> Texts;
-  for (const json::Value &C : *Cases)
-    Texts.push_back(print(C));
-  json::Array Unique;
-  for (size_t I = 0; I < Texts.size(); ++I)
-    if (I == 0 || Texts[I] != Texts[I - 1])
-      Unique.push_back(std::move((*Cases)[I]));
-  *Cases = std::move(Unique);
+  sortByText(*Cases, /*DropDuplicates=*/true);
   return Out;
 }
 
